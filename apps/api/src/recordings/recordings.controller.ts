@@ -1,0 +1,59 @@
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
+import { ALL_USER_ROLES } from '@callgrade/database';
+import { IdParam } from '@callgrade/http';
+import { RecordingAudio, RecordingQueries } from '@callgrade/recordings';
+import type { Request, Response } from 'express';
+import { ListRecordingsQuery } from './dto/list-recordings.query';
+import { RecordingResponse } from './dto/recording.response';
+
+@ApiTags('recordings')
+@Controller('recordings')
+export class RecordingsController {
+  constructor(
+    private readonly queries: RecordingQueries,
+    private readonly audio: RecordingAudio,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_USER_ROLES)
+  @AllowApiKey()
+  async list(@Query() query: ListRecordingsQuery, @CurrentPrincipal() principal: Principal) {
+    const page = await this.queries.list(principal, {
+      ...query,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    });
+    return { ...page, items: page.items.map(RecordingResponse.from) };
+  }
+
+  @Get(':id')
+  @Roles(...ALL_USER_ROLES)
+  @AllowApiKey()
+  @ApiOkResponse({ type: RecordingResponse })
+  async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal): Promise<RecordingResponse> {
+    return RecordingResponse.from(await this.queries.get(principal, id));
+  }
+
+  @Get(':id/audio')
+  @Roles(...ALL_USER_ROLES)
+  @AllowApiKey()
+  @ApiProduces('audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/flac')
+  async streamAudio(
+    @IdParam() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const audio = await this.audio.open(principal, id, req.header('range'), req.ip ?? null);
+    res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('Cache-Control', 'private, no-store');
+    if (audio.range) {
+      res.status(206);
+      res.setHeader('Content-Range', `bytes ${audio.range.start}-${audio.range.end}/${audio.size}`);
+    }
+    const length = audio.range ? audio.range.end - audio.range.start + 1 : audio.size;
+    return new StreamableFile(audio.stream, { type: audio.contentType, length });
+  }
+}

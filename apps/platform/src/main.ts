@@ -1,0 +1,4 @@
+import { bootstrapHttpApp } from '@callgrade/core';
+import { PlatformModule } from './platform.module';
+
+void bootstrapHttpApp(PlatformModule, 'Callgrade');

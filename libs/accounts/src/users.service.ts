@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { hashPassword } from '@callgrade/auth';
+import { isUniqueViolation, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
+import { DomainError, ErrorCode } from '@callgrade/http';
+import { Repository } from 'typeorm';
+
+export interface CreateUserCommand {
+  email: string;
+  displayName: string;
+  password: string;
+  role: UserRole;
+  externalId?: string | null;
+  teamId?: string | null;
+}
+
+export type UpdateUserCommand = Partial<CreateUserCommand> & { active?: boolean };
+
+export interface UserFilter {
+  role?: UserRole;
+  teamId?: string;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+  ) {}
+
+  async create(command: CreateUserCommand): Promise<UserEntity> {
+    await this.assertTeamExists(command.teamId);
+    const entity = this.users.create({
+      email: command.email.toLowerCase(),
+      displayName: command.displayName,
+      passwordHash: await hashPassword(command.password),
+      role: command.role,
+      externalId: command.externalId ?? null,
+      teamId: command.teamId ?? null,
+    });
+    try {
+      const saved = await this.users.save(entity);
+      return this.get(saved.id);
+    } catch (e) {
+      throw this.translateUniqueViolation(e);
+    }
+  }
+
+  async list(filter: UserFilter): Promise<{ items: UserEntity[]; total: number }> {
+    const [items, total] = await this.users.findAndCount({
+      where: { role: filter.role, teamId: filter.teamId, active: filter.active },
+      order: { displayName: 'ASC', id: 'ASC' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw DomainError.notFound(`User ${id}`);
+    return user;
+  }
+
+  async update(id: string, command: UpdateUserCommand): Promise<UserEntity> {
+    const user = await this.get(id);
+    await this.assertTeamExists(command.teamId);
+    const changes: Partial<UserEntity> = {
+      ...(command.email !== undefined && { email: command.email.toLowerCase() }),
+      ...(command.displayName !== undefined && { displayName: command.displayName }),
+      ...(command.role !== undefined && { role: command.role }),
+      ...(command.externalId !== undefined && { externalId: command.externalId }),
+      ...(command.teamId !== undefined && { teamId: command.teamId }),
+      ...(command.active !== undefined && { active: command.active }),
+      ...(command.password !== undefined && { passwordHash: await hashPassword(command.password) }),
+    };
+    try {
+      await this.users.update(user.id, changes);
+    } catch (e) {
+      throw this.translateUniqueViolation(e);
+    }
+    return this.get(id);
+  }
+
+  private async assertTeamExists(teamId: string | null | undefined) {
+    if (teamId && !(await this.teams.exists({ where: { id: teamId } }))) {
+      throw DomainError.validation({ teamId: `no team has id ${teamId}` });
+    }
+  }
+
+  private translateUniqueViolation(e: unknown): unknown {
+    if (isUniqueViolation(e, 'users_email_key')) return new DomainError(ErrorCode.Conflict, 'A user with this email already exists', { email: 'already in use' });
+    if (isUniqueViolation(e, 'users_external_id_key')) return new DomainError(ErrorCode.Conflict, 'Another user already has this externalId', { externalId: 'already in use' });
+    return e;
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { Environment } from './environment';
+
+const DEV_JWT_SECRET = 'callgrade-development-secret-do-not-use-in-production';
+
+/** Typed, validated configuration. The only place that reads the environment. */
+@Injectable()
+export class AppConfig {
+  private readonly logger = new Logger(AppConfig.name);
+  private warnedJwt = false;
+
+  constructor(private readonly env: Environment) {}
+
+  private get<K extends keyof Environment>(key: K): Environment[K] {
+    return this.env[key];
+  }
+
+  get nodeEnv() { return this.get('NODE_ENV'); }
+  get isTest() { return this.nodeEnv === 'test'; }
+  get port() { return this.get('PORT'); }
+  get host() { return this.get('HOST'); }
+  get databaseUrl() { return this.get('DATABASE_URL'); }
+  get embeddedPostgresDir() { return resolve(this.get('EMBEDDED_POSTGRES_DIR')); }
+  get embeddedPostgresPort() { return this.get('EMBEDDED_POSTGRES_PORT'); }
+  get redisUrl() { return this.get('REDIS_URL'); }
+  get jwtExpiresIn() { return this.get('JWT_EXPIRES_IN'); }
+  get storageDir() { return resolve(this.get('STORAGE_DIR')); }
+  get maxUploadBytes() { return this.get('MAX_UPLOAD_BYTES'); }
+  get maxRecordingSeconds() { return this.get('MAX_RECORDING_SECONDS'); }
+  get outboxRelayEnabled() { return this.get('OUTBOX_RELAY_ENABLED'); }
+  get outboxPollMs() { return this.get('OUTBOX_POLL_MS'); }
+  get logLevel() { return this.get('LOG_LEVEL'); }
+
+  get jwtSecret(): string {
+    const secret = this.get('JWT_SECRET');
+    if (secret) return secret;
+    if (!this.warnedJwt && !this.isTest) {
+      this.logger.warn('JWT_SECRET is not set: using a development secret. Set JWT_SECRET before exposing this server.');
+      this.warnedJwt = true;
+    }
+    return DEV_JWT_SECRET;
+  }
+
+  get initialAdmin(): { email: string; password: string; isDevDefault: boolean } {
+    const email = this.get('ADMIN_EMAIL');
+    const password = this.get('ADMIN_PASSWORD');
+    return { email: email ?? 'admin@example.com', password: password ?? 'admin', isDevDefault: !password };
+  }
+}

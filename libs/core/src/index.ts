@@ -1,0 +1,3 @@
+export * from './bootstrap';
+export * from './core.module';
+export * from './health.service';

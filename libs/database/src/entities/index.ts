@@ -1,0 +1,16 @@
+export * from './flat-json';
+export * from './api-key.entity';
+export * from './audit-event.entity';
+export * from './outbox-message.entity';
+export * from './recording.entity';
+export * from './team.entity';
+export * from './user.entity';
+
+import { ApiKeyEntity } from './api-key.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { RecordingEntity } from './recording.entity';
+import { TeamEntity } from './team.entity';
+import { UserEntity } from './user.entity';
+
+export const ENTITIES = [UserEntity, TeamEntity, ApiKeyEntity, RecordingEntity, OutboxMessageEntity, AuditEventEntity];

@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+export enum RecordingStatus {
+  Received = 'received',
+  Queued = 'queued',
+  Transcribing = 'transcribing',
+  Transcribed = 'transcribed',
+  Scoring = 'scoring',
+  Scored = 'scored',
+  Failed = 'failed',
+}
+
+export enum CallDirection {
+  Inbound = 'inbound',
+  Outbound = 'outbound',
+}
+
+export enum ChannelLayout {
+  Mono = 'mono',
+  AgentLeft = 'agent-left',
+  AgentRight = 'agent-right',
+}
+
+@Entity('recordings')
+export class RecordingEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  /** The phone system's call id; unique. */
+  @Column({ name: 'external_id', unique: true }) externalId: string;
+
+  @Column({ name: 'agent_id', type: 'uuid' }) agentId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agent_id' })
+  agent?: UserEntity;
+
+  /** The agent's team when the call was uploaded, so team reports don't shift when agents move. */
+  @Column({ name: 'team_id', type: 'uuid', nullable: true }) teamId: string | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+
+  @Column({ type: 'enum', enum: CallDirection, enumName: 'call_direction' }) direction: CallDirection;
+
+  @Column({ name: 'channel_layout', type: 'enum', enum: ChannelLayout, enumName: 'channel_layout' }) channelLayout: ChannelLayout;
+
+  @Column({ type: 'text', nullable: true }) queue: string | null;
+
+  @Column({ name: 'customer_number', type: 'text', nullable: true }) customerNumber: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) tags: Record<string, string>;
+
+  @Column({ length: 64 }) sha256: string;
+
+  @Column({ name: 'storage_key' }) storageKey: string;
+
+  @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  sizeBytes: number;
+
+  @Column() container: string;
+  @Column() codec: string;
+  @Column({ name: 'duration_ms', type: 'integer' }) durationMs: number;
+  @Column({ type: 'smallint' }) channels: number;
+  @Column({ name: 'sample_rate', type: 'integer' }) sampleRate: number;
+
+  @Column({ type: 'enum', enum: RecordingStatus, enumName: 'recording_status', default: RecordingStatus.Received })
+  status: RecordingStatus;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
+
+  @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;
+  @Column({ name: 'uploaded_by_api_key_id', type: 'uuid', nullable: true }) uploadedByApiKeyId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TeamEntity } from './team.entity';
+
+export enum UserRole {
+  Admin = 'admin',
+  QaSupervisor = 'qa_supervisor',
+  Agent = 'agent',
+  DisputeTeam = 'dispute_team',
+  Trainer = 'trainer',
+}
+
+export const ALL_USER_ROLES = Object.values(UserRole);
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index({ unique: true }) @Column() email: string;
+
+  @Column({ name: 'display_name' }) displayName: string;
+
+  @Column({ name: 'password_hash', select: false }) passwordHash: string;
+
+  @Column({ type: 'enum', enum: UserRole, enumName: 'user_role' }) role: UserRole;
+
+  /** The phone system's id for an agent. */
+  @Column({ name: 'external_id', type: 'text', nullable: true }) externalId: string | null;
+
+  @Column({ name: 'team_id', type: 'uuid', nullable: true }) teamId: string | null;
+
+  @ManyToOne(() => TeamEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'team_id' })
+  team?: TeamEntity | null;
+
+  @Column({ default: true }) active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,5 @@
+export * from './configure-app';
+export * from './domain-error';
+export * from './error-response.filter';
+export * from './validation.pipe';
+export * from './id-param';

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AudioFacts } from '@callgrade/audio';
+import { Principal } from '@callgrade/auth';
+import { AppConfig } from '@callgrade/config';
+import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, UserEntity, UserRole } from '@callgrade/database';
+import { DomainError, ErrorCode } from '@callgrade/http';
+import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { BlobStore, StagedBlob } from '@callgrade/storage';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseRecordingMetadata, RecordingMetadataInput } from './recording-metadata.input';
+
+export interface ReceiveRecordingCommand {
+  /** Raw metadata fields, as sent in the multipart form or an import CSV row. */
+  fields: Record<string, string>;
+  staged: StagedBlob;
+  audio: AudioFacts;
+  uploader: Principal;
+}
+
+export interface ReceivedRecording {
+  recording: RecordingEntity;
+  /** False when the same call with the same audio was already here. */
+  created: boolean;
+}
+
+/**
+ * Accepts a staged, probed recording: checks its metadata against the database, then stores the row,
+ * the blob and the transcription job together. On any refusal the staged bytes are discarded.
+ */
+@Injectable()
+export class ReceiveRecording {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(command: ReceiveRecordingCommand): Promise<ReceivedRecording> {
+    try {
+      return await this.receive(command);
+    } finally {
+      await this.blobs.discard(command.staged);
+    }
+  }
+
+  private async receive({ fields, staged, audio, uploader }: ReceiveRecordingCommand): Promise<ReceivedRecording> {
+    const metadata = await parseRecordingMetadata(fields);
+    const maxMs = this.config.maxRecordingSeconds * 1000;
+    if (audio.durationMs > maxMs) {
+      throw new DomainError(ErrorCode.UnprocessableAudio, `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`, { file: 'too long' });
+    }
+    const channelLayout = this.channelLayout(metadata.channelLayout, audio.channels);
+    const agent = await this.findAgent(metadata);
+
+    const existing = await this.existing(metadata.externalId, staged.sha256);
+    if (existing) return { recording: existing, created: false };
+
+    try {
+      const recording = await this.dataSource.transaction(async (manager) => {
+        const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout });
+        await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+        // Last step inside the transaction: if the blob cannot be stored, nothing is committed.
+        await this.blobs.commit(staged);
+        return saved;
+      });
+      return { recording, created: true };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // Another upload of the same call won the race; answer as if it came first.
+      const winner = await this.existing(metadata.externalId, staged.sha256);
+      if (winner) return { recording: winner, created: false };
+      throw e;
+    }
+  }
+
+  private channelLayout(requested: ChannelLayout | undefined, channels: number): ChannelLayout {
+    if (channels === 1) {
+      if (requested && requested !== ChannelLayout.Mono) throw DomainError.validation({ channelLayout: `is ${requested}, but the file has 1 channel` });
+      return ChannelLayout.Mono;
+    }
+    if (channels > 2 && requested !== ChannelLayout.Mono) {
+      throw DomainError.validation({ channelLayout: `the file has ${channels} channels; only mono and stereo layouts are understood (send channelLayout=mono to mix them)` });
+    }
+    return requested ?? ChannelLayout.AgentLeft;
+  }
+
+  private async findAgent(metadata: RecordingMetadataInput): Promise<UserEntity> {
+    const where = metadata.agentId ? { id: metadata.agentId } : { externalId: metadata.agentExternalId };
+    const agent = await this.dataSource.getRepository(UserEntity).findOne({ where: { ...where, role: UserRole.Agent } });
+    if (!agent) {
+      const field = metadata.agentId ? 'agentId' : 'agentExternalId';
+      throw DomainError.validation({ [field]: `no agent has ${field === 'agentId' ? 'id' : 'externalId'} ${metadata.agentId ?? metadata.agentExternalId}` });
+    }
+    if (!agent.active) throw DomainError.validation({ agentId: `agent ${agent.id} is deactivated` });
+    return agent;
+  }
+
+  private async existing(externalId: string, sha256: string): Promise<RecordingEntity | null> {
+    const found = await this.dataSource.getRepository(RecordingEntity).findOne({ where: { externalId } });
+    if (found && found.sha256 !== sha256) {
+      throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, { externalId: 'already used for other audio' });
+    }
+    return found;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: UserEntity; channelLayout: ChannelLayout },
+  ): Promise<RecordingEntity> {
+    const repo = manager.getRepository(RecordingEntity);
+    const entity = repo.create({
+      externalId: p.metadata.externalId,
+      agentId: p.agent.id,
+      teamId: p.agent.teamId,
+      startedAt: new Date(p.metadata.startedAt),
+      direction: p.metadata.direction,
+      channelLayout: p.channelLayout,
+      queue: p.metadata.queue ?? null,
+      customerNumber: p.metadata.customerNumber ?? null,
+      tags: p.metadata.tags ?? {},
+      sha256: p.staged.sha256,
+      storageKey: this.blobs.keyFor(p.staged.sha256),
+      sizeBytes: p.staged.sizeBytes,
+      container: p.audio.container,
+      codec: p.audio.codec,
+      durationMs: p.audio.durationMs,
+      channels: p.audio.channels,
+      sampleRate: p.audio.sampleRate,
+      status: RecordingStatus.Received,
+      uploadedByUserId: p.uploader.kind === 'user' ? p.uploader.id : null,
+      uploadedByApiKeyId: p.uploader.kind === 'api_key' ? p.uploader.id : null,
+    });
+    return repo.save(entity);
+  }
+}

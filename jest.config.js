@@ -1,7 +1,7 @@
 /** Unit tests (pure libs, no services) and integration/end-to-end tests (real PostgreSQL and Redis). */
 const shared = {
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: { '^@callgrade/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };

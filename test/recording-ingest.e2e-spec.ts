@@ -50,8 +50,8 @@ describe('Recording ingest (POST /api/v1/recordings)', () => {
 
     const [row] = await db.query('SELECT agent_id, channel_layout, tags, queue FROM recordings WHERE id = $1', [res.body.id]);
     expect(row).toEqual({ agent_id: agent.id, channel_layout: 'agent-left', tags: { campaign: 'renewals' }, queue: 'billing' });
-    const outbox = await db.query('SELECT queue, job_name, job_id FROM outbox_messages WHERE job_id = $1', [`${res.body.id}:transcribe-recording`]);
-    expect(outbox).toEqual([{ queue: 'transcription', job_name: 'transcribe-recording', job_id: `${res.body.id}:transcribe-recording` }]);
+    const outbox = await db.query('SELECT queue, job_name, job_id FROM outbox_messages WHERE job_id = $1', [`${res.body.id}.transcribe-recording`]);
+    expect(outbox).toEqual([{ queue: 'transcription', job_name: 'transcribe-recording', job_id: `${res.body.id}.transcribe-recording` }]);
   });
 
   it.each(['mp3', 'ogg', 'flac', 'opus'] as const)('accepts %s audio and reads its duration from the bytes', async (format) => {

@@ -18,7 +18,8 @@ export function readFlacFrameHeader(bytes: Buffer, offset: number): FlacFrameHea
   const sampleRateCode = bytes[offset + 2] & 0x0f;
   const channelCode = bytes[offset + 3] >> 4;
   const sampleSizeCode = (bytes[offset + 3] >> 1) & 0x07;
-  if (blockSizeCode === 0 || sampleRateCode === 15 || channelCode > 10 || sampleSizeCode === 3 || (bytes[offset + 3] & 1) !== 0) {
+  const reservedBit = bytes[offset + 3] & 1;
+  if (blockSizeCode === 0 || sampleRateCode === 15 || channelCode > 10 || sampleSizeCode === 3 || reservedBit) {
     return undefined;
   }
 
@@ -50,7 +51,10 @@ function blockSizeFrom(code: number, bytes: Buffer, tail: number): number {
 }
 
 /** The frame/sample number, coded like UTF-8 but up to 7 bytes (36 bits). */
-function readUtf8CodedNumber(bytes: Buffer, offset: number): { value: number; length: number } | 'need-more' | undefined {
+function readUtf8CodedNumber(
+  bytes: Buffer,
+  offset: number,
+): { value: number; length: number } | 'need-more' | undefined {
   if (offset >= bytes.length) return 'need-more';
   const lead = bytes[offset];
   let ones = 0;

@@ -1,5 +1,6 @@
 import { RecordingStudio } from '../test/recording-studio';
 import { feedProbe, probeFacts, probeRefusal } from '../test/feed-probe';
+import { pseudoRandomBytes } from '../test/pseudo-random-bytes';
 import { StreamingAudioProbe } from './streaming-audio-probe';
 
 jest.setTimeout(60_000);
@@ -25,28 +26,32 @@ describe('MP3', () => {
     const sut = probeFacts(studio.read(name));
     const frameMs = (samplesPerFrame(reference.sampleRate) * 1000) / reference.sampleRate;
 
-    expect(sut).toMatchObject({ container: 'mp3', codec: 'mp3', channels: reference.channels, sampleRate: reference.sampleRate });
+    const { channels, sampleRate } = reference;
+    expect(sut).toMatchObject({ container: 'mp3', codec: 'mp3', channels, sampleRate });
     expect(sut.durationMs).toBeCloseTo(reference.packets * frameMs, 0);
     const overSource = sut.durationMs - studio.soxiMs(source);
     expect(overSource).toBeGreaterThanOrEqual(0);
     expect(overSource).toBeLessThanOrEqual(2 * frameMs + (1105 * 1000) / reference.sampleRate);
   }
 
+  const lame = (...options: string[]) => ['-c:a', 'libmp3lame', ...options];
+  const bare = ['-write_xing', '0', '-id3v2_version', '0'];
+
   it.each([
-    ['CBR 32 kbit/s at 16 kHz (MPEG-2), with ID3v2 tag and Info header', 'cbr.mp3', ['-c:a', 'libmp3lame', '-b:a', '32k']],
-    ['VBR at 16 kHz, with a Xing header', 'vbr.mp3', ['-c:a', 'libmp3lame', '-q:a', '5']],
-    ['CBR without ID3 tag or Info header', 'bare.mp3', ['-c:a', 'libmp3lame', '-b:a', '32k', '-write_xing', '0', '-id3v2_version', '0']],
-    ['VBR without Xing header, counted frame by frame', 'bare-vbr.mp3', ['-c:a', 'libmp3lame', '-q:a', '2', '-write_xing', '0']],
-    ['8 kHz telephone audio (MPEG-2.5)', 'phone.mp3', ['-ar', '8000', '-c:a', 'libmp3lame', '-b:a', '16k']],
-    ['44.1 kHz stereo at 128 kbit/s (MPEG-1)', 'stereo.mp3', ['-ar', '44100', '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '128k']],
+    ['CBR 32 kbit/s at 16 kHz (MPEG-2), with ID3v2 tag and Info header', 'cbr.mp3', lame('-b:a', '32k')],
+    ['VBR at 16 kHz, with a Xing header', 'vbr.mp3', lame('-q:a', '5')],
+    ['CBR without ID3 tag or Info header', 'bare.mp3', lame('-b:a', '32k', ...bare)],
+    ['VBR without Xing header, counted frame by frame', 'bare-vbr.mp3', lame('-q:a', '2', ...bare)],
+    ['8 kHz telephone audio (MPEG-2.5)', 'phone.mp3', ['-ar', '8000', ...lame('-b:a', '16k')]],
+    ['44.1 kHz stereo at 128 kbit/s (MPEG-1)', 'stereo.mp3', ['-ar', '44100', '-ac', '2', ...lame('-b:a', '128k')]],
   ])('reports %s like ffprobe', (_, name, options) => {
     studio.ffmpeg('agent.wav', name, options);
     expectLikeReferences(name, 'agent.wav');
   });
 
   it('skips a large ID3v2 tag with cover art without keeping it', () => {
-    studio.ffmpeg('agent.wav', 'art.png', ['-f', 'lavfi', '-i', 'nullsrc=s=500x500,geq=random(1)*255:128:128', '-map', '1', '-frames:v', '1']);
-    studio.ffmpeg('agent.wav', 'art.mp3', ['-map', '0', '-map', '1', '-c:a', 'libmp3lame', '-b:a', '32k', '-c:v', 'copy', '-disposition:v', 'attached_pic'], ['art.png']);
+    studio.noisePicture('art.png', 500);
+    studio.withCoverArt('agent.wav', 'art.png', 'art.mp3', ['-c:a', 'libmp3lame', '-b:a', '32k']);
     const bytes = studio.read('art.mp3');
     expect(bytes.length).toBeGreaterThan(200_000);
     const sut = new StreamingAudioProbe();
@@ -90,6 +95,30 @@ describe('MP3', () => {
     expect(probeFacts(bytes).durationMs).toBe(Math.round((20 * 576 * 1000) / 16000));
   });
 
+  it('ignores an ID3v1 tag at the end of the file', () => {
+    studio.ffmpeg('agent.wav', 'v1.mp3', [...lame('-b:a', '32k'), '-write_id3v1', '1', '-metadata', 'title=Call 42']);
+    const bytes = studio.read('v1.mp3');
+    expect(bytes.toString('latin1', bytes.length - 128, bytes.length - 125)).toBe('TAG');
+
+    expect(probeFacts(bytes)).toEqual(probeFacts(studio.read('cbr.mp3')));
+  });
+
+  it('finds the frames again after damaged bytes in the middle of the stream', () => {
+    const bytes = studio.read('bare-vbr.mp3');
+    const boundary = studio.packetPositions('bare-vbr.mp3')[30].pos;
+    const damaged = Buffer.concat([bytes.subarray(0, boundary), pseudoRandomBytes(1000, 3), bytes.subarray(boundary)]);
+
+    expect(probeFacts(damaged)).toEqual(probeFacts(bytes));
+  });
+
+  it('recognises a stream of only three frames when they end exactly where the data ends', () => {
+    const fourthFrame = studio.packetPositions('bare.mp3')[3].pos;
+    const bytes = studio.read('bare.mp3');
+
+    expect(probeFacts(bytes.subarray(0, fourthFrame)).durationMs).toBe(Math.round((3 * 576 * 1000) / 16000));
+    expect(probeRefusal(bytes.subarray(0, fourthFrame - 1)).code).toBe('not_audio');
+  });
+
   it('refuses random bytes sprinkled with valid-looking frame headers as not audio', () => {
     const header = Buffer.from([0xff, 0xfb, 0x90, 0x64]); // MPEG-1 layer III, 128 kbit/s, 44.1 kHz: 417-byte frames
     const bytes = pseudoRandomBytes(200_000, 42);
@@ -99,7 +128,10 @@ describe('MP3', () => {
       code: 'not_audio',
       message: 'No MPEG audio frames in the first 64 KB: the data is not an MP3 recording',
     });
-    expect(probeRefusal(bytes.subarray(0, 5_000))).toMatchObject({ code: 'not_audio', message: expect.stringContaining('consecutive') });
+    expect(probeRefusal(bytes.subarray(0, 5_000))).toMatchObject({
+      code: 'not_audio',
+      message: expect.stringContaining('consecutive'),
+    });
   });
 
   it('refuses an ID3 tag with no audio after it as empty', () => {
@@ -109,14 +141,3 @@ describe('MP3', () => {
     expect(feedProbe(tag)).toMatchObject({ code: 'empty', message: 'The recording holds an ID3 tag but no audio' });
   });
 });
-
-/** Deterministic filler, so a failure can be reproduced. */
-function pseudoRandomBytes(length: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  let state = seed;
-  for (let i = 0; i < length; i += 1) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}

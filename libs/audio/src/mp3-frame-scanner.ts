@@ -12,9 +12,9 @@ import {
 } from './mpeg-audio-frame-header';
 
 /** Sync words occur by chance in any data; a run of this many chained frames does not. */
-export const FRAMES_TO_LOCK = 4;
+const FRAMES_TO_LOCK = 4;
 /** The first frame must start this close to the start (after any ID3 tag), or it is not an MP3. */
-export const LOCK_WINDOW = 64 * 1024;
+const LOCK_WINDOW = 64 * 1024;
 /**
  * An info header's count is trusted up to one frame short: some encoders count the info frame
  * itself, and a cut inside the very last frame loses less than one frame's duration.
@@ -25,7 +25,11 @@ type Run = 'found' | 'none' | 'need-more';
 
 /**
  * MPEG audio (layer III, and I/II which share the container) as an elementary stream. Walks from
- * frame header to frame header keeping only a few frames of carry-over, so any length is fine.
+ * frame header to frame header; while looking for a run it keeps at most FRAMES_TO_LOCK frames
+ * (< 7 KB), once in step only the few bytes of a header split between chunks.
+ *
+ * Duration is frames × samples per frame ÷ rate, as ffprobe reports it: the encoder delay and
+ * padding (for LAME 1105 samples plus less than a frame) are included, not subtracted.
  */
 export class Mp3FrameScanner implements ContainerParser {
   private readonly input = new ByteInput();

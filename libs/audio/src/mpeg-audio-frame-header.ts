@@ -9,8 +9,6 @@ export interface MpegAudioFrameHeader {
 }
 
 export const MPEG_HEADER_LENGTH = 4;
-/** Layer II at 384 kbit/s and 32 kHz, the longest frame any header can declare. */
-export const MAX_MPEG_FRAME_LENGTH = 1729;
 
 const VERSIONS = [2.5, undefined, 2, 1] as const;
 const LAYERS = [undefined, 3, 2, 1] as const;
@@ -59,7 +57,9 @@ function frameSize(
   sampleRate: number,
   padding: number,
 ): { frameLength: number; samplesPerFrame: number } {
-  if (layer === 1) return { frameLength: (Math.floor((12 * bitrate) / sampleRate) + padding) * 4, samplesPerFrame: 384 };
+  if (layer === 1) {
+    return { frameLength: (Math.floor((12 * bitrate) / sampleRate) + padding) * 4, samplesPerFrame: 384 };
+  }
   if (layer === 2 || version === 1) {
     return { frameLength: Math.floor((144 * bitrate) / sampleRate) + padding, samplesPerFrame: 1152 };
   }

@@ -37,9 +37,8 @@ export function identifyOggStream(packet: Buffer): OggStreamKind {
   }
   if (startsWith(packet, '\x7fFLAC') && packet.length >= OGG_FLAC_STREAMINFO_OFFSET + FLAC_STREAMINFO_LENGTH) {
     const info = readFlacStreamInfo(packet.subarray(OGG_FLAC_STREAMINFO_OFFSET));
-    return {
-      audio: { codec: 'flac', channels: info.channels, sampleRate: info.sampleRate, granuleRate: info.sampleRate, preSkip: 0 },
-    };
+    const { channels, sampleRate } = info;
+    return { audio: { codec: 'flac', channels, sampleRate, granuleRate: sampleRate, preSkip: 0 } };
   }
   return { other: describeOtherStream(packet) };
 }

@@ -1,5 +1,6 @@
 import { RecordingStudio } from '../test/recording-studio';
 import { probeFacts, probeRefusal } from '../test/feed-probe';
+import { pseudoRandomBytes } from '../test/pseudo-random-bytes';
 
 jest.setTimeout(60_000);
 
@@ -38,7 +39,11 @@ describe('Ogg', () => {
 
   it('reports the input rate of 8 kHz telephone audio encoded as Opus', () => {
     studio.ffmpeg('agent-8k.wav', 'phone.ogg', ['-c:a', 'libopus']);
-    expect(probeFacts(studio.read('phone.ogg'))).toMatchObject({ codec: 'opus', sampleRate: 8000, durationMs: Math.round(studio.soxiMs('agent-8k.wav')) });
+    expect(probeFacts(studio.read('phone.ogg'))).toMatchObject({
+      codec: 'opus',
+      sampleRate: 8000,
+      durationMs: Math.round(studio.soxiMs('agent-8k.wav')),
+    });
   });
 
   it('reports a stereo call encoded as 48 kHz Opus with 2 channels', () => {
@@ -47,7 +52,11 @@ describe('Ogg', () => {
     studio.stereoCall('call.wav', 'agent-48k.wav', 'customer-48k.wav');
     studio.ffmpeg('call.wav', 'call.opus', ['-c:a', 'libopus']);
 
-    expect(probeFacts(studio.read('call.opus'))).toMatchObject({ channels: 2, sampleRate: 48000, durationMs: Math.round(studio.soxiMs('call.wav')) });
+    expect(probeFacts(studio.read('call.opus'))).toMatchObject({
+      channels: 2,
+      sampleRate: 48000,
+      durationMs: Math.round(studio.soxiMs('call.wav')),
+    });
   });
 
   it.each([
@@ -65,7 +74,8 @@ describe('Ogg', () => {
 
     const sut = probeFacts(studio.read(name));
 
-    expect(sut).toMatchObject({ container: 'ogg', codec, channels: reference.channels, sampleRate: reference.sampleRate });
+    const { channels, sampleRate } = reference;
+    expect(sut).toMatchObject({ container: 'ogg', codec, channels, sampleRate });
     expect(Math.abs(sut.durationMs - reference.ffprobeMs)).toBeLessThanOrEqual(1);
     expect(Math.abs(sut.durationMs - studio.soxiMs(source))).toBeLessThanOrEqual(1);
   });
@@ -75,6 +85,15 @@ describe('Ogg', () => {
     const chained = Buffer.concat([studio.read('agent.ogg'), studio.read('customer.ogg')]);
 
     expect(probeFacts(chained).durationMs).toBeCloseTo(studio.soxiMs('agent.wav') + studio.soxiMs('customer.wav'), -1);
+  });
+
+  it('skips damaged bytes between pages', () => {
+    const bytes = studio.read('agent.ogg');
+    const middlePage = pageStarts(bytes)[4];
+    const garbage = pseudoRandomBytes(500, 5);
+    const damaged = Buffer.concat([bytes.subarray(0, middlePage), garbage, bytes.subarray(middlePage)]);
+
+    expect(probeFacts(damaged)).toEqual(probeFacts(bytes));
   });
 
   it('refuses a file cut in half, inside a page, as truncated', () => {
@@ -91,7 +110,10 @@ describe('Ogg', () => {
     const bytes = studio.read('agent.ogg');
     const lastPage = pageStarts(bytes).at(-1) as number;
 
-    expect(probeRefusal(bytes.subarray(0, lastPage + 10))).toMatchObject({ code: 'truncated', message: expect.stringContaining('ends inside a page') });
+    expect(probeRefusal(bytes.subarray(0, lastPage + 10))).toMatchObject({
+      code: 'truncated',
+      message: expect.stringContaining('ends inside a page'),
+    });
   });
 
   it('reports the pages that arrived when a stream stops exactly at a page boundary', () => {

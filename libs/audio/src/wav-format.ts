@@ -30,7 +30,12 @@ const COMPRESSED_CODECS: Record<number, string> = {
 };
 
 export function readWavFormat(fmt: Buffer): WavFormat {
-  if (fmt.length < 16) throw new AudioProbeError('not_audio', `WAV fmt chunk is ${fmt.length} bytes, too short to describe audio`);
+  if (fmt.length < 16) {
+    throw new AudioProbeError(
+      'not_audio',
+      `WAV fmt chunk is ${fmt.length} bytes, too short to describe audio`,
+    );
+  }
   let formatTag = fmt.readUInt16LE(0);
   const channels = fmt.readUInt16LE(2);
   const sampleRate = fmt.readUInt32LE(4);
@@ -53,7 +58,10 @@ export function readWavFormat(fmt: Buffer): WavFormat {
     return { codec: compressedCodec, channels, sampleRate, byteRate, blockAlign, isPcmLike: false };
   }
   const bits = fmt.readUInt16LE(14);
-  throw new AudioProbeError('unsupported', `WAV audio format 0x${hex4(formatTag)} with ${bits}-bit samples is not supported`);
+  throw new AudioProbeError(
+    'unsupported',
+    `WAV audio format 0x${hex4(formatTag)} with ${bits}-bit samples is not supported`,
+  );
 }
 
 function readSubFormat(fmt: Buffer): number {

@@ -17,7 +17,8 @@ describe('WAV', () => {
   function expectLikeReferences(name: string, durationSource: 'soxi' | 'ffprobe' = 'soxi'): void {
     const reference = studio.ffprobe(name);
     const sut = probeFacts(studio.read(name));
-    expect(sut).toMatchObject({ container: 'wav', codec: reference.codec, channels: reference.channels, sampleRate: reference.sampleRate });
+    const { codec, channels, sampleRate } = reference;
+    expect(sut).toMatchObject({ container: 'wav', codec, channels, sampleRate });
     const expectedMs = durationSource === 'soxi' ? studio.soxiMs(name) : reference.ffprobeMs;
     expect(Math.abs(sut.durationMs - expectedMs)).toBeLessThanOrEqual(1);
   }
@@ -82,7 +83,8 @@ describe('WAV', () => {
     const sut = probeRefusal(bytes.subarray(0, Math.floor(bytes.length / 2)));
 
     expect(sut.code).toBe('truncated');
-    expect(sut.message).toBe(`WAV data chunk declares ${declared} bytes but only ${Math.floor(bytes.length / 2) - 44} arrived`);
+    const arrived = Math.floor(bytes.length / 2) - 44;
+    expect(sut.message).toBe(`WAV data chunk declares ${declared} bytes but only ${arrived} arrived`);
   });
 
   it('refuses a file cut inside its header as truncated', () => {
@@ -96,12 +98,15 @@ describe('WAV', () => {
     studio.silence('nothing.wav', 0);
     expect(studio.read('nothing.wav')).toHaveLength(44);
 
-    expect(probeRefusal(studio.read('nothing.wav'))).toMatchObject({ code: 'empty', message: 'WAV file has a header but no audio samples' });
+    expect(probeRefusal(studio.read('nothing.wav'))).toEqual({
+      code: 'empty',
+      message: 'WAV file has a header but no audio samples',
+    });
   });
 
   it('refuses a RIFF file that is not WAVE (an AVI video) as not audio', () => {
     const avi = Buffer.concat([Buffer.from('RIFF\x00\x10\x00\x00AVI LIST', 'latin1'), Buffer.alloc(64)]);
-    expect(probeRefusal(avi)).toMatchObject({ code: 'not_audio', message: 'RIFF file of type "AVI" is not WAVE audio' });
+    expect(probeRefusal(avi)).toEqual({ code: 'not_audio', message: 'RIFF file of type "AVI" is not WAVE audio' });
   });
 
   it('refuses a WAV format it cannot time (G.729) as unsupported', () => {

@@ -42,17 +42,28 @@ export class WavParser implements ContainerParser {
     if (!data) {
       throw new AudioProbeError(
         'truncated',
-        `WAV header is cut off: the file ends after ${this.input.offset + this.input.available} bytes, before any audio data`,
+        `WAV header is cut off: the file ends after ${this.input.offset + this.input.available} bytes, ` +
+          'before any audio data',
       );
     }
-    if (!this.format) throw new AudioProbeError('not_audio', 'WAV file has a data chunk but no fmt chunk describing it');
+    if (!this.format) {
+      throw new AudioProbeError(
+        'not_audio',
+        'WAV file has a data chunk but no fmt chunk describing it',
+      );
+    }
     if (data.declared !== undefined && data.arrived < data.declared) {
       throw new AudioProbeError(
         'truncated',
         `WAV data chunk declares ${data.declared} bytes but only ${data.arrived} arrived`,
       );
     }
-    if (data.arrived < this.format.blockAlign) throw new AudioProbeError('empty', 'WAV file has a header but no audio samples');
+    if (data.arrived < this.format.blockAlign) {
+      throw new AudioProbeError(
+        'empty',
+        'WAV file has a header but no audio samples',
+      );
+    }
     const durationMs = this.durationMs(this.format, data);
     const { codec, channels, sampleRate } = this.format;
     return { container: 'wav', codec, durationMs, channels, sampleRate };
@@ -60,8 +71,10 @@ export class WavParser implements ContainerParser {
 
   private durationMs(format: WavFormat, data: DataChunk): number {
     if (format.isPcmLike) return samplesToMs(Math.floor(data.arrived / format.blockAlign), format.sampleRate);
-    const complete = data.declared !== undefined;
-    if (complete && this.factSamples !== undefined) return samplesToMs(this.factSamples, format.sampleRate);
+    // A fact chunk written before the size was known (streaming) cannot be trusted.
+    if (data.declared !== undefined && this.factSamples !== undefined) {
+      return samplesToMs(this.factSamples, format.sampleRate);
+    }
     return Math.round((data.arrived * 1000) / format.byteRate);
   }
 
@@ -109,7 +122,12 @@ export class WavParser implements ContainerParser {
       this.data = { declared: this.declaredDataSize(size), arrived: 0 };
       this.step = 'data';
     } else if (id === 'fmt ' || id === 'fact' || id === 'ds64') {
-      if (size > MAX_HEADER_CHUNK) throw new AudioProbeError('not_audio', `WAV "${id}" chunk declares an implausible ${size} bytes`);
+      if (size > MAX_HEADER_CHUNK) {
+        throw new AudioProbeError(
+          'not_audio',
+          `WAV "${id}" chunk declares an implausible ${size} bytes`,
+        );
+      }
       this.chunk = { id, size };
       this.step = 'chunk-body';
     } else {

@@ -52,7 +52,8 @@ export class RecordingStudio {
 
   /** Silence made by sox from nothing; 0 seconds gives a file with a header and no samples. */
   silence(name: string, seconds: number, sampleRate = 8000): string {
-    execFileSync('sox', ['-n', '-r', String(sampleRate), '-c', '1', '-b', '16', this.path(name), 'trim', '0', String(seconds)]);
+    const format = ['-r', String(sampleRate), '-c', '1', '-b', '16'];
+    execFileSync('sox', ['-n', ...format, this.path(name), 'trim', '0', String(seconds)]);
     return name;
   }
 
@@ -60,6 +61,19 @@ export class RecordingStudio {
   stereoCall(name: string, left: string, right: string): string {
     execFileSync('sox', ['-M', this.path(left), this.path(right), this.path(name)], { stdio: 'pipe' });
     return name;
+  }
+
+  /** A PNG of random pixels (barely compressible, so `size` 500 gives a picture of about 500 KB). */
+  noisePicture(name: string, size: number): string {
+    const source = `nullsrc=s=${size}x${size},geq=random(1)*255:128:128`;
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', source, '-frames:v', '1', this.path(name)]);
+    return name;
+  }
+
+  /** Encodes `input` with `audioOptions` and embeds `picture` as cover art (ID3 APIC, FLAC PICTURE). */
+  withCoverArt(input: string, picture: string, output: string, audioOptions: string[]): string {
+    const mapping = ['-map', '0', '-map', '1', '-c:v', 'copy', '-disposition:v', 'attached_pic'];
+    return this.ffmpeg(input, output, [...mapping, ...audioOptions], [picture]);
   }
 
   ffmpeg(input: string, output: string, options: string[], extraInputs: string[] = []): string {
@@ -87,8 +101,9 @@ export class RecordingStudio {
 
   ffprobe(name: string): ReferenceFacts {
     const json = execFileSync('ffprobe', [
-      '-v', 'error', '-count_packets', '-select_streams', 'a:0',
-      '-show_entries', 'stream=codec_name,channels,sample_rate,duration,nb_read_packets', '-of', 'json', this.path(name),
+      ...['-v', 'error', '-count_packets', '-select_streams', 'a:0', '-of', 'json'],
+      ...['-show_entries', 'stream=codec_name,channels,sample_rate,duration,nb_read_packets'],
+      this.path(name),
     ]).toString();
     const stream = JSON.parse(json).streams[0];
     return {
@@ -105,7 +120,8 @@ export class RecordingStudio {
     const json = execFileSync('ffprobe', [
       '-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=pos,size', '-of', 'json', this.path(name),
     ]).toString();
-    return JSON.parse(json).packets.map((p: { pos: string; size: string }) => ({ pos: Number(p.pos), size: Number(p.size) }));
+    const packets: Array<{ pos: string; size: string }> = JSON.parse(json).packets;
+    return packets.map((p) => ({ pos: Number(p.pos), size: Number(p.size) }));
   }
 
   remove(): void {

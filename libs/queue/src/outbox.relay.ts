@@ -70,7 +70,11 @@ export class OutboxRelay {
       let error: string | undefined;
       for (const row of rows) {
         try {
-          await withTimeout(this.queue(row.queue).add(row.job_name, row.payload, { ...JOB_OPTIONS[row.queue], jobId: row.job_id }), ADD_TIMEOUT_MS);
+          const queue = this.queue(row.queue);
+          await withTimeout(
+            queue.waitUntilReady().then(() => queue.add(row.job_name, row.payload, { ...JOB_OPTIONS[row.queue], jobId: row.job_id })),
+            ADD_TIMEOUT_MS,
+          );
           done.push(row);
         } catch (e) {
           error = (e as Error).message;

@@ -28,8 +28,8 @@ export interface JobPayloads {
   [JobName.ScoreRecording]: ScoreRecordingJob;
 }
 
-/** Deterministic, so the same work is never enqueued twice. */
-export const jobIdFor = (entityId: string, job: JobName) => `${entityId}:${job}`;
+/** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */
+export const jobIdFor = (entityId: string, job: JobName) => `${entityId}.${job}`;
 
 /** Retries, backoff and retention for every queue, in one place. */
 export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {

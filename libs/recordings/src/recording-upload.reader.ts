@@ -75,7 +75,7 @@ export class RecordingUploadReader {
     }
     const declared = Number(req.header('content-length') ?? 0);
     if (declared > this.config.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
-      this.closeAfterResponse(req);
+      await this.drainRefusedBody(req);
       throw this.stager.tooLarge();
     }
 
@@ -116,7 +116,6 @@ export class RecordingUploadReader {
 
     if (failure) {
       await discardAll();
-      if ((failure.reason as DomainError).code === ErrorCode.PayloadTooLarge) this.closeAfterResponse(req);
       throw failure.reason;
     }
     if (stagings.length === 0) problems.file = 'is required: the audio as a multipart part named "file"';
@@ -128,17 +127,24 @@ export class RecordingUploadReader {
   }
 
   /**
-   * Answers a refused body without storing it. The rest is read and dropped (most HTTP clients only
-   * read the answer once they have sent everything), up to a cap past which the connection is cut.
+   * Reads and drops the rest of a refused body before answering (most HTTP clients only read the
+   * answer once they have sent everything), up to a cap past which the connection is cut.
    */
-  private closeAfterResponse(req: Request) {
+  private drainRefusedBody(req: Request): Promise<void> {
     req.unpipe();
     req.res?.setHeader('Connection', 'close');
-    let drained = 0;
-    req.on('data', (chunk: Buffer) => {
-      drained += chunk.length;
-      if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+    return new Promise((resolve) => {
+      let drained = 0;
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > MAX_DRAIN_BYTES) {
+          req.socket.destroy();
+          resolve();
+        }
+      });
+      req.on('end', resolve);
+      req.on('close', resolve);
+      req.resume();
     });
-    req.resume();
   }
 }

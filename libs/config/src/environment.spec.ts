@@ -1,0 +1,27 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('fills defaults for a bare environment', () => {
+    const sut = validateEnvironment({});
+    expect(sut).toMatchObject({ PORT: 3000, REDIS_URL: 'redis://127.0.0.1:6379', OUTBOX_RELAY_ENABLED: true, MAX_RECORDING_SECONDS: 14400 });
+    expect(sut.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    expect(validateEnvironment({ PORT: '8080', OUTBOX_RELAY_ENABLED: 'false' })).toMatchObject({ PORT: 8080, OUTBOX_RELAY_ENABLED: false });
+  });
+
+  it('names every bad variable in one error', () => {
+    const attempt = () => validateEnvironment({ PORT: 'eighty', REDIS_URL: 'localhost', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
+    expect(attempt).toThrow(EnvironmentError);
+    try {
+      attempt();
+    } catch (e) {
+      for (const name of ['PORT', 'REDIS_URL', 'DATABASE_URL', 'JWT_SECRET']) expect((e as Error).message).toContain(name);
+    }
+  });
+
+  it('requires a real secret and admin password in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, ADMIN_PASSWORD/);
+  });
+});

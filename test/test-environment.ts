@@ -10,6 +10,7 @@ export const TEST_ENV = {
   STORAGE_DIR: join(tmpdir(), 'callgrade-test-storage'),
   OUTBOX_POLL_MS: '50',
   LOG_LEVEL: 'warn',
+  TRANSCRIPTION_WORKER_ENABLED: 'false',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

@@ -2,10 +2,13 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { CoreModule } from '@callgrade/core';
 import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
 import { markRecordingsQueued } from '@callgrade/recordings';
+import { TranscriptsModule } from '@callgrade/transcripts';
+import { TranscriptionWorker } from './transcription.worker';
 
-/** Background work: relays the outbox to the queues (and runs the queue processors). */
+/** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule],
+  providers: [TranscriptionWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(private readonly relay: OutboxRelayService) {}

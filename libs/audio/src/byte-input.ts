@@ -1,12 +1,20 @@
 const EMPTY = Buffer.alloc(0);
+/** Below this, spare room in the kept buffer is not worth reallocating for. */
+const SMALL_STORAGE = 4096;
 
 /**
  * The bytes a parser has received but not consumed yet. Parsers read from the front and may skip
  * past what has arrived; the rest of the skip is taken from later chunks.
+ *
+ * Between pushes only the unread bytes are kept, copied into a buffer of our own so that the
+ * caller's chunk (possibly large, possibly reused) is never retained. That buffer has room to grow
+ * in place, so waiting for a large block fed in tiny chunks stays linear.
  */
 export class ByteInput {
-  private buffer = EMPTY;
+  private bytes = EMPTY;
   private position = 0;
+  private end = 0;
+  private storage = EMPTY;
   private owed = 0;
   private consumed = 0;
 
@@ -16,12 +24,18 @@ export class ByteInput {
     this.consumed += dropped;
     if (dropped === chunk.length) return;
     const fresh = chunk.subarray(dropped);
-    this.buffer = this.available === 0 ? fresh : Buffer.concat([this.buffer.subarray(this.position), fresh]);
-    this.position = 0;
+    if (this.available === 0) {
+      this.use(fresh, 0, fresh.length);
+    } else if (this.bytes === this.storage && this.end + fresh.length <= this.storage.length) {
+      this.end += fresh.copy(this.storage, this.end);
+    } else {
+      const joined = Buffer.concat([this.rest(), fresh]);
+      this.use(joined, 0, joined.length);
+    }
   }
 
   get available(): number {
-    return this.buffer.length - this.position;
+    return this.end - this.position;
   }
 
   /** Stream offset of the next unread byte. */
@@ -35,16 +49,16 @@ export class ByteInput {
   }
 
   get retainedBytes(): number {
-    return this.buffer.length;
+    return this.storage.length;
   }
 
   /** The unread bytes, without consuming them. Valid until the next append. */
   rest(): Buffer {
-    return this.buffer.subarray(this.position);
+    return this.bytes.subarray(this.position, this.end);
   }
 
   peek(length: number): Buffer {
-    return this.buffer.subarray(this.position, this.position + length);
+    return this.bytes.subarray(this.position, Math.min(this.position + length, this.end));
   }
 
   read(length: number): Buffer {
@@ -60,12 +74,26 @@ export class ByteInput {
     this.owed += length - now;
   }
 
-  /**
-   * Call once a chunk has been handled. The unread tail is copied so that a slice of the caller's
-   * chunk, which may be large or reused by the caller, is never kept.
-   */
+  /** Call once a chunk has been handled: keeps a copy of the unread bytes and nothing else. */
   release(): void {
-    this.buffer = this.available === 0 ? EMPTY : Buffer.from(this.rest());
-    this.position = 0;
+    const unread = this.available;
+    if (unread === 0) {
+      this.storage = EMPTY;
+      this.use(EMPTY, 0, 0);
+      return;
+    }
+    const fits = this.storage.length >= unread;
+    const wasteful = this.storage.length > Math.max(4 * unread, SMALL_STORAGE);
+    if (this.bytes === this.storage && !wasteful) return;
+    const target = fits && !wasteful ? this.storage : Buffer.allocUnsafe(2 * unread);
+    this.bytes.copy(target, 0, this.position, this.end);
+    this.storage = target;
+    this.use(target, 0, unread);
+  }
+
+  private use(bytes: Buffer, position: number, end: number): void {
+    this.bytes = bytes;
+    this.position = position;
+    this.end = end;
   }
 }

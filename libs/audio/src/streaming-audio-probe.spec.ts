@@ -81,10 +81,12 @@ describe('StreamingAudioProbe', () => {
           const bytes = Buffer.from(samples[name]);
           for (const [position, value] of damage) bytes[position % bytes.length] = value;
           const sut = new StreamingAudioProbe();
+          let mostRetained = 0;
           for (let offset = 0; offset < bytes.length; offset += chunkSize) {
             sut.push(bytes.subarray(offset, offset + chunkSize));
-            expect(sut.retainedBytes).toBeLessThan(128 * 1024);
+            mostRetained = Math.max(mostRetained, sut.retainedBytes);
           }
+          expect(mostRetained).toBeLessThan(128 * 1024);
           try {
             sut.finish();
           } catch (error) {

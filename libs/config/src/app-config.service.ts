@@ -31,6 +31,23 @@ export class AppConfig {
   get outboxRelayEnabled() { return this.get('OUTBOX_RELAY_ENABLED'); }
   get outboxPollMs() { return this.get('OUTBOX_POLL_MS'); }
   get logLevel() { return this.get('LOG_LEVEL'); }
+  get transcriptionWorkerEnabled() { return this.get('TRANSCRIPTION_WORKER_ENABLED'); }
+  get transcriptionConcurrency() { return this.get('TRANSCRIPTION_CONCURRENCY'); }
+  get transcriptionAttempts() { return this.get('TRANSCRIPTION_ATTEMPTS'); }
+  get transcriptionTimeoutMs() { return this.get('TRANSCRIPTION_TIMEOUT_SECONDS') * 1000; }
+  get workerLockMs() { return this.get('WORKER_LOCK_MS'); }
+  /** Company names (comma-separated) the recogniser should know, until scoring settings hold them. */
+  get companyNames(): string[] { return this.get('COMPANY_NAMES').split(',').map((n) => n.trim()).filter(Boolean); }
+
+  get transcriber() {
+    return {
+      engine: this.get('TRANSCRIBER'),
+      whisperModel: this.get('WHISPER_MODEL'),
+      whisperBinary: this.get('WHISPER_BINARY'),
+      threads: this.get('TRANSCRIBE_THREADS'),
+      cacheDir: resolve(this.get('STORAGE_DIR'), '..', 'cache', 'pocketsphinx'),
+    };
+  }
 
   get jwtSecret(): string {
     const secret = this.get('JWT_SECRET');

@@ -55,6 +55,36 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 500;
 
+  @Transform(toBool) @IsBoolean()
+  TRANSCRIPTION_WORKER_ENABLED = true;
+
+  @IsIn(['auto', 'whisper', 'pocketsphinx'])
+  TRANSCRIBER: 'auto' | 'whisper' | 'pocketsphinx' = 'auto';
+
+  @IsOptional() @IsString()
+  WHISPER_MODEL?: string;
+
+  @IsOptional() @IsString()
+  WHISPER_BINARY?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  TRANSCRIBE_THREADS = 2;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  TRANSCRIPTION_CONCURRENCY = 1;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  TRANSCRIPTION_ATTEMPTS = 3;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  TRANSCRIPTION_TIMEOUT_SECONDS = 3600;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  WORKER_LOCK_MS = 30_000;
+
+  @IsString()
+  COMPANY_NAMES = '';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

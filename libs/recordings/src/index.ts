@@ -7,3 +7,5 @@ export * from './recording-queries.service';
 export * from './recording-upload.reader';
 export * from './recordings.module';
 export * from './mark-recordings-queued.hook';
+export * from './supplied-transcript';
+export * from './talk-facts-from-segments';

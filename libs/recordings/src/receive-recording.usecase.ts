@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AudioFacts } from '@callgrade/audio';
 import { Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
-import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, UserEntity, UserRole } from '@callgrade/database';
+import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseRecordingMetadata, RecordingMetadataInput } from './recording-metadata.input';
+import { parseSuppliedTranscript } from './supplied-transcript';
+import { talkFactsFromSegments } from './talk-facts-from-segments';
 
 export interface ReceiveRecordingCommand {
   /** Raw metadata fields, as sent in the multipart form or an import CSV row. */
@@ -45,7 +47,9 @@ export class ReceiveRecording {
   }
 
   private async receive({ fields, staged, audio, uploader }: ReceiveRecordingCommand): Promise<ReceivedRecording> {
-    const metadata = await parseRecordingMetadata(fields);
+    const { transcript: suppliedJson, ...metadataFields } = fields;
+    const metadata = await parseRecordingMetadata(metadataFields);
+    const supplied = suppliedJson === undefined ? null : parseSuppliedTranscript(suppliedJson, audio.durationMs);
     const maxMs = this.config.maxRecordingSeconds * 1000;
     if (audio.durationMs > maxMs) {
       throw new DomainError(ErrorCode.UnprocessableAudio, `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`, { file: 'too long' });
@@ -58,8 +62,14 @@ export class ReceiveRecording {
 
     try {
       const recording = await this.dataSource.transaction(async (manager) => {
-        const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout });
-        await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+        const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout, supplied: supplied !== null });
+        if (supplied) {
+          // The phone system transcribed the call already: store its transcript and go straight to scoring.
+          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFactsFromSegments(supplied, audio.durationMs) });
+          await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+        } else {
+          await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+        }
         // Last step inside the transaction: if the blob cannot be stored, nothing is committed.
         await this.blobs.commit(staged);
         return saved;
@@ -106,7 +116,7 @@ export class ReceiveRecording {
 
   private async insert(
     manager: EntityManager,
-    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: UserEntity; channelLayout: ChannelLayout },
+    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: UserEntity; channelLayout: ChannelLayout; supplied: boolean },
   ): Promise<RecordingEntity> {
     const repo = manager.getRepository(RecordingEntity);
     const entity = repo.create({
@@ -127,7 +137,7 @@ export class ReceiveRecording {
       durationMs: p.audio.durationMs,
       channels: p.audio.channels,
       sampleRate: p.audio.sampleRate,
-      status: RecordingStatus.Received,
+      status: p.supplied ? RecordingStatus.Transcribed : RecordingStatus.Received,
       uploadedByUserId: p.uploader.kind === 'user' ? p.uploader.id : null,
       uploadedByApiKeyId: p.uploader.kind === 'api_key' ? p.uploader.id : null,
     });

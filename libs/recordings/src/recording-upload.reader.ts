@@ -16,6 +16,7 @@ export interface ReadUpload {
 // Room for the metadata fields and multipart framing around the audio.
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
 
 /** Turns a probe failure into the HTTP error the client sees. */
 export function audioProblem(error: unknown): DomainError {
@@ -82,13 +83,22 @@ export class RecordingUploadReader {
     const fields: Record<string, string> = {};
     const problems: Record<string, string> = {};
     const stagings: Promise<{ staged: StagedBlob; audio: AudioFacts }>[] = [];
-    const parser = busboy({ headers: req.headers, limits: { files: 1, fields: 50, fieldSize: 64 * 1024 } });
+    const sideParts: Promise<unknown>[] = [];
+    const parser = busboy({ headers: req.headers, limits: { files: 2, fields: 50, fieldSize: MAX_TRANSCRIPT_BYTES } });
 
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) problems[name] = 'is too long';
       else fields[name] = value;
     });
     parser.on('file', (name, stream) => {
+      if (name === 'transcript') {
+        const reading = readSmallPart(stream, MAX_TRANSCRIPT_BYTES).then(
+          (text) => (fields.transcript = text),
+          () => (problems.transcript = `is larger than ${MAX_TRANSCRIPT_BYTES} bytes`),
+        );
+        sideParts.push(reading);
+        return;
+      }
       if (name !== 'file') {
         problems[name] = 'is not a file part this endpoint accepts (send the audio as "file")';
         stream.resume();
@@ -98,7 +108,7 @@ export class RecordingUploadReader {
       staging.catch(() => stream.resume());
       stagings.push(staging);
     });
-    parser.on('filesLimit', () => (problems.file = 'only one file may be uploaded at a time'));
+    parser.on('filesLimit', () => (problems.file = 'only one audio file (and one transcript) may be uploaded at a time'));
 
     const parsed = new Promise<void>((resolve, reject) => {
       parser.on('close', resolve);
@@ -109,6 +119,7 @@ export class RecordingUploadReader {
 
     // Parts are only known once parsing ends, so wait for it before collecting the staged files.
     const parsing = await Promise.allSettled([parsed]);
+    await Promise.allSettled(sideParts);
     const results = [...parsing, ...(await Promise.allSettled(stagings))];
     const stagedOk = results.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -147,4 +158,18 @@ export class RecordingUploadReader {
       req.resume();
     });
   }
+}
+
+/** Reads a small part (a supplied transcript) into a string, refusing it past a size. */
+function readSmallPart(stream: Readable, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    stream.on('end', () => (size > maxBytes ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    stream.on('error', reject);
+  });
 }

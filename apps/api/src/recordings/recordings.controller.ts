@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { ALL_USER_ROLES } from '@callgrade/database';
+import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
 import { RecordingAudio, RecordingQueries } from '@callgrade/recordings';
+import { RetryTranscription, TranscriptQueries } from '@callgrade/transcripts';
 import type { Request, Response } from 'express';
 import { ListRecordingsQuery } from './dto/list-recordings.query';
 import { RecordingResponse } from './dto/recording.response';
@@ -14,6 +15,8 @@ export class RecordingsController {
   constructor(
     private readonly queries: RecordingQueries,
     private readonly audio: RecordingAudio,
+    private readonly transcripts: TranscriptQueries,
+    private readonly retryTranscription: RetryTranscription,
   ) {}
 
   @Get()
@@ -55,5 +58,20 @@ export class RecordingsController {
     }
     const length = audio.range ? audio.range.end - audio.range.start + 1 : audio.size;
     return new StreamableFile(audio.stream, { type: audio.contentType, length });
+  }
+
+  @Get(':id/transcript')
+  @Roles(...ALL_USER_ROLES)
+  @AllowApiKey()
+  async transcript(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
+    const t = await this.transcripts.forRecording(principal, id);
+    return { recordingId: t.recordingId, source: t.source, engine: t.engine, language: t.language, segments: t.segments, facts: t.facts, updatedAt: t.updatedAt };
+  }
+
+  @Post(':id/retry')
+  @Roles(UserRole.Admin)
+  @HttpCode(202)
+  async retry(@IdParam() id: string): Promise<RecordingResponse> {
+    return RecordingResponse.from(await this.retryTranscription.execute(id));
   }
 }

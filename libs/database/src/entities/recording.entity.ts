@@ -68,6 +68,8 @@ export class RecordingEntity {
 
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
 
+  @Column({ name: 'transcription_retries', type: 'integer', default: 0 }) transcriptionRetries: number;
+
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;
   @Column({ name: 'uploaded_by_api_key_id', type: 'uuid', nullable: true }) uploadedByApiKeyId: string | null;
 

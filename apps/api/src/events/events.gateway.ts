@@ -1,0 +1,61 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { CredentialsService, isAgent } from '@callgrade/auth';
+import { AppConfig } from '@callgrade/config';
+import { EVENTS_CHANNEL, PublishedEvent } from '@callgrade/events';
+import { redisOptionsFromUrl } from '@callgrade/queue';
+import Redis from 'ioredis';
+import type { Server, Socket } from 'socket.io';
+
+const STAFF_ROOM = 'staff';
+const agentRoom = (agentId: string) => `agent:${agentId}`;
+
+/**
+ * Live updates over socket.io at `/socket.io`. Clients authenticate with the same JWT as the API
+ * (`auth: { token }`). Agents join only their own room; staff roles see every call. The gateway
+ * holds no logic: it relays what the API and worker publish on Redis.
+ */
+@WebSocketGateway({ cors: { origin: true } })
+export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown {
+  private readonly logger = new Logger(EventsGateway.name);
+  private subscriber?: Redis;
+
+  @WebSocketServer() server: Server;
+
+  constructor(
+    private readonly credentials: CredentialsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: Server) {
+    server.use((socket, next) => {
+      const token = String(socket.handshake.auth?.token ?? socket.handshake.headers.authorization ?? '').replace(/^Bearer /, '');
+      this.credentials
+        .userFromAccessToken(token)
+        .then((user) => {
+          if (!user) return next(new Error('unauthenticated: connect with auth.token set to an access token'));
+          socket.data.principal = user;
+          next();
+        })
+        .catch(next);
+    });
+    this.subscriber = new Redis(redisOptionsFromUrl(this.config.redisUrl));
+    this.subscriber.on('error', (e) => this.logger.warn(`Event subscription: ${e.message}`));
+    this.subscriber.on('message', (_channel, message) => this.relay(message));
+    void this.subscriber.subscribe(EVENTS_CHANNEL);
+  }
+
+  async handleConnection(socket: Socket) {
+    const principal = socket.data.principal;
+    await socket.join(isAgent(principal) ? agentRoom(principal.id) : STAFF_ROOM);
+  }
+
+  private relay(message: string) {
+    const event = JSON.parse(message) as PublishedEvent;
+    this.server.to([agentRoom(event.audience.agentId), STAFF_ROOM]).emit(event.name, event.payload);
+  }
+
+  onApplicationShutdown() {
+    this.subscriber?.disconnect();
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, OneToOne, JoinColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { RecordingEntity } from './recording.entity';
+
+export type TranscriptSpeaker = 'agent' | 'customer' | 'unknown';
+
+export interface StoredTranscriptWord {
+  text: string;
+  startMs: number;
+  endMs: number;
+  confidence: number;
+}
+
+export interface StoredTranscriptSegment {
+  speaker: TranscriptSpeaker;
+  startMs: number;
+  endMs: number;
+  text: string;
+  confidence: number;
+  words?: StoredTranscriptWord[];
+}
+
+export interface StoredTalkFacts {
+  durationMs: number;
+  talkMs: Record<TranscriptSpeaker, number>;
+  longestSilenceMs: number;
+  longestSilenceStartMs: number;
+  overlapMs: number;
+}
+
+export type TranscriptSource = 'engine' | 'supplied';
+
+/** One transcript per recording; a re-run replaces it. */
+@Entity('transcripts')
+export class TranscriptEntity {
+  @PrimaryColumn({ name: 'recording_id', type: 'uuid' }) recordingId: string;
+
+  @OneToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recording_id' })
+  recording?: RecordingEntity;
+
+  @Column({ type: 'text' }) source: TranscriptSource;
+  @Column() engine: string;
+  @Column({ type: 'text', nullable: true }) language: string | null;
+  @Column({ type: 'jsonb' }) segments: StoredTranscriptSegment[];
+  @Column({ type: 'jsonb' }) facts: StoredTalkFacts;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,3 @@
+export * from './client-events';
+export * from './event-publisher.service';
+export * from './events.module';

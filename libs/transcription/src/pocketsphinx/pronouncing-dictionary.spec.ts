@@ -1,0 +1,39 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeExtendedDictionary as sut } from './pronouncing-dictionary';
+
+describe('writeExtendedDictionary', () => {
+  let dir: string;
+  let systemDict: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ext-dict-'));
+    systemDict = join(dir, 'system.dict');
+    await writeFile(systemDict, 'hello HH AH L OW\nnorth N AO R TH\n');
+  });
+
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes the system dictionary followed by the added words', async () => {
+    const path = await sut(systemDict, new Map([['northwind', ['N AO R TH W AY N D', 'N AO R TH W IH N D']]]), join(dir, 'cache'));
+
+    expect(await readFile(path, 'utf8')).toBe(
+      'hello HH AH L OW\nnorth N AO R TH\nnorthwind N AO R TH W AY N D\nnorthwind(2) N AO R TH W IH N D\n',
+    );
+  });
+
+  it('reuses the cached file for the same vocabulary and writes a new one for another', async () => {
+    const cache = join(dir, 'cache');
+    const first = await sut(systemDict, new Map([['priya', ['P R IY Y AH']]]), cache);
+    const again = await sut(systemDict, new Map([['priya', ['P R IY Y AH']]]), cache);
+    const other = await sut(systemDict, new Map([['raj', ['R AA JH']]]), cache);
+
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it('returns the system dictionary when nothing is added', async () => {
+    await expect(sut(systemDict, new Map(), join(dir, 'cache'))).resolves.toBe(systemDict);
+  });
+});

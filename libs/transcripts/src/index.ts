@@ -1,0 +1,5 @@
+export * from './recording-status.service';
+export * from './retry-transcription.usecase';
+export * from './transcribe-recording.usecase';
+export * from './transcript-queries.service';
+export * from './transcripts.module';

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@callgrade/config';
+import { RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity } from '@callgrade/database';
+import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { BlobStore } from '@callgrade/storage';
+import { selectTranscriber, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
+import { tmpdir } from 'node:os';
+import { DataSource } from 'typeorm';
+import { RecordingStatusService } from './recording-status.service';
+
+/** A failure no retry can fix: the audio itself is the problem. */
+export class UnfixableRecordingError extends Error {}
+
+const UNFIXABLE: ReadonlySet<string> = new Set(['undecodable_audio', 'channel_mismatch', 'invalid_audio', 'unsupported_language']);
+
+export type TranscribeOutcome = 'transcribed' | 'already-done';
+
+export interface TranscribeProgress {
+  (stage: 'started' | 'recognising' | 'stored', percent: number): Promise<void> | void;
+}
+
+/**
+ * Turns a queued recording into a stored transcript with talk facts, then hands it to scoring.
+ * Safe to run twice: a recording already past transcription is left alone, and a re-run replaces the
+ * transcript rather than adding one.
+ */
+@Injectable()
+export class TranscribeRecording {
+  private readonly logger = new Logger(TranscribeRecording.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly status: RecordingStatusService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(recordingId: string, progress: TranscribeProgress, signal?: AbortSignal): Promise<TranscribeOutcome> {
+    const recording = await this.dataSource.getRepository(RecordingEntity).findOne({ where: { id: recordingId }, relations: { agent: true } });
+    if (!recording) throw new UnfixableRecordingError(`recording ${recordingId} no longer exists`);
+    if ([RecordingStatus.Transcribed, RecordingStatus.Scoring, RecordingStatus.Scored].includes(recording.status)) return 'already-done';
+
+    await this.status.set(recordingId, RecordingStatus.Transcribing);
+    await progress('started', 5);
+    const transcriber = selectTranscriber(this.config.transcriber);
+    const audioPath = await this.blobs.localPath(recording.storageKey);
+    await progress('recognising', 10);
+    let result;
+    try {
+      result = await transcribeRecording({
+        audioPath,
+        channels: recording.channels,
+        channelLayout: recording.channelLayout,
+        transcriber,
+        vocabulary: this.vocabulary(recording.agent),
+        tmpRoot: tmpdir(),
+        signal,
+        timeoutMs: this.config.transcriptionTimeoutMs,
+      });
+    } catch (e) {
+      if (e instanceof TranscriptionError && UNFIXABLE.has(e.code)) throw new UnfixableRecordingError(e.message);
+      throw e;
+    }
+    if (result.segments.length === 0) {
+      throw new UnfixableRecordingError('no speech was found in the recording (silent or unintelligible audio)');
+    }
+
+    const change = await this.dataSource.transaction(async (manager) => {
+      await manager.upsert(
+        TranscriptEntity,
+        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: result.facts },
+        ['recordingId'],
+      );
+      const changed = await this.status.update(manager, recordingId, RecordingStatus.Transcribed);
+      await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: recordingId, payload: { recordingId } });
+      return changed;
+    });
+    if (change) await this.status.announce(change);
+    await progress('stored', 100);
+    this.logger.log(`Transcribed ${recordingId} with ${result.engine}: ${result.segments.length} segments`);
+    return 'transcribed';
+  }
+
+  private vocabulary(agent?: UserEntity): string[] {
+    return [...this.config.companyNames, ...(agent ? agent.displayName.split(/\s+/) : [])].filter(Boolean);
+  }
+}

@@ -133,7 +133,9 @@ describe('WhisperTranscriber with the real whisper.cpp binary', () => {
     dir = await mkdtemp(join(tmpdir(), 'whisper-real-'));
   });
 
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
 
   (binaryMissing ? it.skip : it)(
     binaryMissing ? `rejects a file that is not a ggml model (skipped: ${binaryMissing})` : 'rejects a file that is not a ggml model',

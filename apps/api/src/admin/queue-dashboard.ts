@@ -1,0 +1,64 @@
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { CredentialsService } from '@callgrade/auth';
+import { AppConfig } from '@callgrade/config';
+import { UserRole } from '@callgrade/database';
+import { API_PREFIX } from '@callgrade/http';
+import { QueueName, redisOptionsFromUrl } from '@callgrade/queue';
+import { Queue } from 'bullmq';
+import type { NextFunction, Request, Response } from 'express';
+
+export const QUEUE_DASHBOARD_PATH = `/${API_PREFIX}/admin/queues`;
+const COOKIE = 'callgrade_dashboard_token';
+
+/**
+ * Bull Board for admins at /api/v1/admin/queues. A browser cannot send a bearer header, so the first
+ * visit passes `?token=<access token>`, which is kept in an http-only cookie scoped to this path.
+ */
+@Injectable()
+export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
+  private readonly queues: Queue[] = [];
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly credentials: CredentialsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit() {
+    const instance = this.adapterHost.httpAdapter?.getInstance?.();
+    if (!instance?.use) return;
+    const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+    for (const name of Object.values(QueueName)) {
+      this.queues.push(new Queue(name, { connection: { ...redisOptionsFromUrl(this.config.redisUrl), enableOfflineQueue: false } }));
+    }
+    this.queues.forEach((q) => q.on('error', () => undefined));
+    createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
+    instance.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.authorize(req, res, next), serverAdapter.getRouter());
+  }
+
+  private async authorize(req: Request, res: Response, next: NextFunction) {
+    const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const fromHeader = req.header('authorization')?.replace(/^Bearer /, '');
+    const fromCookie = (req.header('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+    const token = fromQuery ?? fromHeader ?? fromCookie;
+    const user = token ? await this.credentials.userFromAccessToken(decodeURIComponent(token)) : null;
+    if (!user) {
+      res.status(401).json({ statusCode: 401, code: 'unauthenticated', message: `Open ${QUEUE_DASHBOARD_PATH}?token=<access token of an admin>` });
+      return;
+    }
+    if (user.role !== UserRole.Admin) {
+      res.status(403).json({ statusCode: 403, code: 'forbidden', message: 'The queue dashboard is for admins' });
+      return;
+    }
+    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH });
+    next();
+  }
+
+  async onApplicationShutdown() {
+    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+  }
+}

@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { redisOptionsFromUrl } from '@callgrade/queue';
+import { QueueName, redisOptionsFromUrl } from '@callgrade/queue';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -11,9 +12,15 @@ export interface DependencyHealth {
   error?: string;
 }
 
+export type QueueDepth = Record<'waiting' | 'active' | 'delayed' | 'failed', number>;
+
 export interface HealthReport {
   status: 'ok' | 'error';
   checks: { database: DependencyHealth; redis: DependencyHealth };
+  /** Jobs per queue; absent while Redis is down. */
+  queues?: Record<string, QueueDepth>;
+  /** Jobs accepted but not yet handed to Redis (the outbox). */
+  outboxPending?: number;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -21,6 +28,7 @@ const CHECK_TIMEOUT_MS = 2000;
 @Injectable()
 export class HealthService implements OnApplicationShutdown {
   private readonly redis: Redis;
+  private readonly queues: Queue[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,6 +36,8 @@ export class HealthService implements OnApplicationShutdown {
   ) {
     this.redis = new Redis({ ...redisOptionsFromUrl(config.redisUrl), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: CHECK_TIMEOUT_MS });
     this.redis.on('error', () => undefined);
+    this.queues = Object.values(QueueName).map((name) => new Queue(name, { connection: { ...redisOptionsFromUrl(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 0 } }));
+    this.queues.forEach((q) => q.on('error', () => undefined));
   }
 
   async check(): Promise<HealthReport> {
@@ -38,11 +48,21 @@ export class HealthService implements OnApplicationShutdown {
         await this.redis.ping();
       }),
     ]);
-    return { status: database.status === 'up' && redis.status === 'up' ? 'ok' : 'error', checks: { database, redis } };
+    const report: HealthReport = { status: database.status === 'up' && redis.status === 'up' ? 'ok' : 'error', checks: { database, redis } };
+    if (database.status === 'up') {
+      const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE dispatched_at IS NULL`);
+      report.outboxPending = row.n;
+    }
+    if (redis.status === 'up') {
+      const depths = await Promise.all(this.queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed').catch(() => null)));
+      report.queues = Object.fromEntries(this.queues.flatMap((q, i) => (depths[i] ? [[q.name, depths[i] as QueueDepth]] : [])));
+    }
+    return report;
   }
 
-  onApplicationShutdown() {
+  async onApplicationShutdown() {
     this.redis.disconnect();
+    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
   }
 }
 

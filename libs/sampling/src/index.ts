@@ -1,0 +1,21 @@
+export { selectReviewSample } from './select-review-sample';
+export { SamplingError, SamplingErrorCode } from './sampling.error';
+export type {
+  AgentSampleSummary,
+  AutoScoreBelowRule,
+  CandidateCall,
+  CriticalAutoFailureRule,
+  ExclusionReason,
+  LinkedComplaintRule,
+  LongCallRule,
+  LowCsatRule,
+  PickReason,
+  RandomPickReason,
+  ReviewPick,
+  ReviewSample,
+  RuleMatch,
+  SamplingPlan,
+  TargetedRule,
+  TargetedRuleKind,
+  Timestamp,
+} from './review-sample.types';

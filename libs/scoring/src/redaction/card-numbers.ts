@@ -1,0 +1,111 @@
+import { Speaker, Transcript } from '../transcript.types';
+import { passesLuhn } from './luhn';
+import { DigitRun, readDigitRuns } from './spoken-digits';
+import { TimedWord, timedWords } from './timed-words';
+
+export const MIN_CARD_DIGITS = 13;
+export const MAX_CARD_DIGITS = 19;
+export const DEFAULT_MAX_DIGIT_GAP_MS = 4000;
+
+/** A card number read out in the call, described without its digits (only the last four, as on receipts). */
+export interface CardNumberFinding {
+  speaker: Speaker;
+  startMs: number;
+  endMs: number;
+  lastFour: string;
+  digitCount: number;
+}
+
+/** Words `from..to` of a speaker's word stream that carry a card number. */
+export interface WordSpan {
+  from: number;
+  to: number;
+  digits: string;
+}
+
+/** Lengths card schemes issue for a number starting this way (none for an unknown issuer). */
+function schemeLengths(digits: string): number[] {
+  if (/^3[47]/.test(digits)) return [15];
+  if (/^3(0[0-5]|[689])/.test(digits)) return [14, 15, 16, 17, 18, 19];
+  if (/^35/.test(digits)) return [16, 17, 18, 19];
+  if (digits[0] === '4') return [13, 16, 19];
+  if (/^(5[1-5]|2[2-7])/.test(digits)) return [16];
+  if (/^(5|6)/.test(digits)) return [13, 14, 15, 16, 17, 18, 19];
+  return [];
+}
+
+/** Expiry (4 digits) and security code (3–4) that may follow a card number in one breath. */
+const MAX_TRAILING_DIGITS = 8;
+/** Pauses shorter than this are taken as part of reading one number. */
+const MIN_SPLITTING_PAUSE_MS = 500;
+
+function span(run: DigitRun, first: number, last: number): DigitRun {
+  const pieces = run.pieces.slice(first, last + 1);
+  return { pieces, digits: pieces.map((p) => p.digits).join(''), from: pieces[0].from, to: pieces[pieces.length - 1].to };
+}
+
+/**
+ * Card numbers within one digit run. A run of 13–19 digits is a card when it passes Luhn. A longer
+ * run is taken as a card followed by its expiry or security code when a scheme-length prefix ending
+ * on a word boundary passes Luhn; otherwise it is split at its longest pause and each part tried.
+ * Trying every window would let random digits pass Luhn one time in ten.
+ */
+export function cardSpansIn(run: DigitRun): WordSpan[] {
+  const length = run.digits.length;
+  if (length < MIN_CARD_DIGITS) return [];
+  if (length <= MAX_CARD_DIGITS) return passesLuhn(run.digits) ? [{ from: run.from, to: run.to, digits: run.digits }] : [];
+
+  let offset = 0;
+  const ends = new Map<number, number>();
+  run.pieces.forEach((piece, p) => ends.set((offset += piece.digits.length), p));
+  for (const cardLength of schemeLengths(run.digits).reverse()) {
+    const last = ends.get(cardLength);
+    if (last === undefined || length - cardLength > MAX_TRAILING_DIGITS) continue;
+    const digits = run.digits.slice(0, cardLength);
+    if (passesLuhn(digits)) return [{ from: run.from, to: run.pieces[last].to, digits }];
+  }
+
+  let split = -1;
+  for (let p = 1; p < run.pieces.length; p++) {
+    if (split < 0 || run.pieces[p].pauseBeforeMs > run.pieces[split].pauseBeforeMs) split = p;
+  }
+  if (split < 0 || run.pieces[split].pauseBeforeMs < MIN_SPLITTING_PAUSE_MS) return [];
+  return [...cardSpansIn(span(run, 0, split - 1)), ...cardSpansIn(span(run, split, run.pieces.length - 1))];
+}
+
+/** Words grouped by speaker, each list in time order. */
+export function wordsBySpeaker(words: readonly TimedWord[]): Map<Speaker, TimedWord[]> {
+  const streams = new Map<Speaker, TimedWord[]>();
+  for (const word of words) {
+    let stream = streams.get(word.speaker);
+    if (!stream) streams.set(word.speaker, (stream = []));
+    stream.push(word);
+  }
+  return streams;
+}
+
+export interface FindCardNumbersOptions {
+  speakers?: readonly Speaker[];
+  maxDigitGapMs?: number;
+}
+
+/** Card numbers spoken or written in the transcript, grouped across words and segments of one speaker. */
+export function findCardNumbers(transcript: Transcript, options: FindCardNumbersOptions = {}): CardNumberFinding[] {
+  const findings: CardNumberFinding[] = [];
+  const speakers = options.speakers;
+  const heard = speakers ? transcript.filter((segment) => speakers.includes(segment.speaker)) : transcript;
+  for (const [speaker, stream] of wordsBySpeaker(timedWords(heard))) {
+    for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS)) {
+      for (const span of cardSpansIn(run)) {
+        findings.push({
+          speaker,
+          startMs: stream[span.from].startMs,
+          endMs: stream[span.to].endMs,
+          lastFour: span.digits.slice(-4),
+          digitCount: span.digits.length,
+        });
+      }
+    }
+  }
+  return findings.sort((a, b) => a.startMs - b.startMs);
+}

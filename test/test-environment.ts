@@ -11,6 +11,7 @@ export const TEST_ENV = {
   OUTBOX_POLL_MS: '50',
   LOG_LEVEL: 'warn',
   TRANSCRIPTION_WORKER_ENABLED: 'false',
+  SCORING_WORKER_ENABLED: 'false',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

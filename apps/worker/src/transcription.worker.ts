@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@callgrade/config';
 import { RecordingStatus } from '@callgrade/database';
-import { QueueName, redisOptionsFromUrl, TranscribeRecordingJob } from '@callgrade/queue';
+import { QueueName, startQueueWorker, TranscribeRecordingJob } from '@callgrade/queue';
 import { RecordingStatusService, TranscribeRecording, UnfixableRecordingError } from '@callgrade/transcripts';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 
@@ -23,19 +23,17 @@ export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap() {
     if (!this.config.transcriptionWorkerEnabled) return;
-    this.worker = new Worker<TranscribeRecordingJob>(QueueName.Transcription, (job, token) => this.process(job, token), {
-      connection: { ...redisOptionsFromUrl(this.config.redisUrl), maxRetriesPerRequest: null },
+    this.worker = startQueueWorker<TranscribeRecordingJob>(QueueName.Transcription, (job) => this.process(job), {
+      redisUrl: this.config.redisUrl,
       concurrency: this.config.transcriptionConcurrency,
-      lockDuration: this.config.workerLockMs,
-      stalledInterval: this.config.workerLockMs,
-      maxStalledCount: 2,
+      lockMs: this.config.workerLockMs,
     });
     this.worker.on('failed', (job, error) => void this.onFailed(job, error));
     this.worker.on('error', (error) => this.logger.warn(`Transcription worker: ${error.message}`));
     this.logger.log(`Transcription worker started (concurrency ${this.config.transcriptionConcurrency})`);
   }
 
-  private async process(job: Job<TranscribeRecordingJob>, _token?: string): Promise<string> {
+  private async process(job: Job<TranscribeRecordingJob>): Promise<string> {
     try {
       return await this.transcribe.execute(job.data.recordingId, (stage, percent) => job.updateProgress({ stage, percent }));
     } catch (e) {

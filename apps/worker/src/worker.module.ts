@@ -3,12 +3,14 @@ import { CoreModule } from '@callgrade/core';
 import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
 import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
+import { AutoScoringModule } from '@callgrade/auto-scoring';
+import { ScoringWorker } from './scoring.worker';
 import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule],
-  providers: [TranscriptionWorker],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule],
+  providers: [TranscriptionWorker, ScoringWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(private readonly relay: OutboxRelayService) {}

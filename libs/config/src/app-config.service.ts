@@ -36,6 +36,8 @@ export class AppConfig {
   get transcriptionAttempts() { return this.get('TRANSCRIPTION_ATTEMPTS'); }
   get transcriptionTimeoutMs() { return this.get('TRANSCRIPTION_TIMEOUT_SECONDS') * 1000; }
   get workerLockMs() { return this.get('WORKER_LOCK_MS'); }
+  get keepUnredactedAudio() { return this.get('KEEP_UNREDACTED_AUDIO'); }
+  get scoringWorkerEnabled() { return this.get('SCORING_WORKER_ENABLED'); }
   /** Company names (comma-separated) the recogniser should know, until scoring settings hold them. */
   get companyNames(): string[] { return this.get('COMPANY_NAMES').split(',').map((n) => n.trim()).filter(Boolean); }
 

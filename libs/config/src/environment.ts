@@ -85,6 +85,12 @@ export class Environment {
   @IsString()
   COMPANY_NAMES = '';
 
+  @Transform(toBool) @IsBoolean()
+  KEEP_UNREDACTED_AUDIO = true;
+
+  @Transform(toBool) @IsBoolean()
+  SCORING_WORKER_ENABLED = true;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -5,3 +5,4 @@ export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
 export * from './outbox-relay.module';
+export * from './queue-worker';

@@ -12,6 +12,7 @@ export enum QueueName {
 export enum JobName {
   TranscribeRecording = 'transcribe-recording',
   ScoreRecording = 'score-recording',
+  RescoreRecording = 'rescore-recording',
 }
 
 /** Payloads carry ids only: they are stored in clear text in Redis. */
@@ -26,6 +27,7 @@ export interface ScoreRecordingJob {
 export interface JobPayloads {
   [JobName.TranscribeRecording]: TranscribeRecordingJob;
   [JobName.ScoreRecording]: ScoreRecordingJob;
+  [JobName.RescoreRecording]: ScoreRecordingJob;
 }
 
 /** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */

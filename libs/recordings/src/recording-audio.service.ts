@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
+import { UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { BlobStore } from '@callgrade/storage';
 import { Readable } from 'node:stream';
@@ -27,7 +28,10 @@ export class RecordingAudio {
 
   async open(principal: Principal, id: string, rangeHeader: string | undefined, ip: string | null): Promise<AudioStream> {
     const recording = await this.queries.get(principal, id);
-    const size = await this.blobs.size(recording.storageKey);
+    // Everyone but admins hears the copy with card numbers and security codes muted.
+    const original = principal.kind === 'user' && principal.role === UserRole.Admin;
+    const key = !original && recording.redactedStorageKey ? recording.redactedStorageKey : recording.storageKey;
+    const size = await this.blobs.size(key);
     const range = parseByteRange(rangeHeader, size);
     if (range === 'unsatisfiable') throw new DomainError(ErrorCode.RangeNotSatisfiable, `Range ${rangeHeader} cannot be served from ${size} bytes`, { range: 'unsatisfiable' });
     await this.audit.record(principal, {
@@ -35,8 +39,9 @@ export class RecordingAudio {
       resourceType: 'recording',
       resourceId: recording.id,
       ip,
-      details: range ? { range: `${range.start}-${range.end}` } : {},
+      details: { ...(range && { range: `${range.start}-${range.end}` }), ...(key !== recording.storageKey && { copy: 'redacted' }) },
     });
-    return { stream: this.blobs.open(recording.storageKey, range ?? undefined), contentType: CONTENT_TYPES[recording.container] ?? 'application/octet-stream', size, range };
+    const contentType = key === recording.storageKey ? (CONTENT_TYPES[recording.container] ?? 'application/octet-stream') : 'audio/wav';
+    return { stream: this.blobs.open(key, range ?? undefined), contentType, size, range };
   }
 }

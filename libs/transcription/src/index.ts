@@ -28,3 +28,4 @@ export { wordsToSegments, DEFAULT_MAX_GAP_MS, type SegmentOptions } from './segm
 export { mergeSpeakers } from './segments/merge-speakers';
 
 export { transcribeRecording, type RecordingTranscript, type TranscribeRecordingRequest } from './transcribe-recording';
+export { muteSpans, type MuteSpan } from './audio/mute-spans';

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity } from '@callgrade/database';
+import { RecordingEntity, RecordingStatus, StoredTalkFacts, TranscriptEntity, UserEntity } from '@callgrade/database';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { BlobStore } from '@callgrade/storage';
-import { selectTranscriber, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
+import { selectTranscriber, TalkFacts, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { RecordingStatusService } from './recording-status.service';
@@ -69,7 +69,7 @@ export class TranscribeRecording {
     const change = await this.dataSource.transaction(async (manager) => {
       await manager.upsert(
         TranscriptEntity,
-        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: result.facts },
+        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: storedFacts(result.facts) },
         ['recordingId'],
       );
       const changed = await this.status.update(manager, recordingId, RecordingStatus.Transcribed);
@@ -85,4 +85,15 @@ export class TranscribeRecording {
   private vocabulary(agent?: UserEntity): string[] {
     return [...this.config.companyNames, ...(agent ? agent.displayName.split(/\s+/) : [])].filter(Boolean);
   }
+}
+
+/** One shape for talk facts whether they come from the audio or from a supplied transcript. */
+function storedFacts(facts: TalkFacts): StoredTalkFacts {
+  return {
+    durationMs: facts.durationMs,
+    talkMs: { agent: facts.talkMs.agent ?? 0, customer: facts.talkMs.customer ?? 0, unknown: facts.talkMs.unknown ?? 0 },
+    longestSilenceMs: facts.longestSilence?.durationMs ?? 0,
+    longestSilenceStartMs: facts.longestSilence?.startMs ?? 0,
+    overlapMs: facts.overlapMs,
+  };
 }

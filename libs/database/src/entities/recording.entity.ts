@@ -68,6 +68,11 @@ export class RecordingEntity {
 
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
 
+  /** The copy with redacted spans muted, which everyone but admins hears. */
+  @Column({ name: 'redacted_storage_key', type: 'text', nullable: true }) redactedStorageKey: string | null;
+
+  @Column({ name: 'scoring_runs', type: 'integer', default: 0 }) scoringRuns: number;
+
   @Column({ name: 'transcription_retries', type: 'integer', default: 0 }) transcriptionRetries: number;
 
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;

@@ -44,6 +44,9 @@ export class TranscriptEntity {
   @Column({ type: 'jsonb' }) segments: StoredTranscriptSegment[];
   @Column({ type: 'jsonb' }) facts: StoredTalkFacts;
 
+  /** Spans replaced in the text (card numbers, security codes…), muted in the reviewers' audio copy. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) redactions: { startMs: number; endMs: number; kind: string }[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

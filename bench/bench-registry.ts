@@ -1,0 +1,16 @@
+import { ingestBench } from './ingest/ingest.bench';
+import { Benchmark } from './support/benchmark';
+
+/**
+ * Every benchmark `npm run bench` knows, run in this order. A new one (transcribe, score, sampling)
+ * is a folder beside `ingest/` exporting a `defineBenchmark(...)`, added here.
+ */
+export const BENCHMARKS: readonly Benchmark[] = [ingestBench];
+
+/** The benchmarks named on the command line (all when none is); throws on an unknown name. */
+export function selectBenchmarks(names: string[]): Benchmark[] {
+  if (names.length === 0) return [...BENCHMARKS];
+  const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  return BENCHMARKS.filter((b) => names.includes(b.name));
+}

@@ -55,9 +55,7 @@ export class ReceiveRecording {
       throw new DomainError(ErrorCode.UnprocessableAudio, `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`, { file: 'too long' });
     }
     const channelLayout = this.channelLayout(metadata.channelLayout, audio.channels);
-    const agent = await this.findAgent(metadata);
-
-    const existing = await this.existing(metadata.externalId, staged.sha256);
+    const [agent, existing] = await Promise.all([this.findAgent(metadata), this.existing(metadata.externalId, staged.sha256)]);
     if (existing) return { recording: existing, created: false };
 
     try {
@@ -118,8 +116,7 @@ export class ReceiveRecording {
     manager: EntityManager,
     p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: UserEntity; channelLayout: ChannelLayout; supplied: boolean },
   ): Promise<RecordingEntity> {
-    const repo = manager.getRepository(RecordingEntity);
-    const entity = repo.create({
+    const entity = manager.create(RecordingEntity, {
       externalId: p.metadata.externalId,
       agentId: p.agent.id,
       teamId: p.agent.teamId,
@@ -141,6 +138,8 @@ export class ReceiveRecording {
       uploadedByUserId: p.uploader.kind === 'user' ? p.uploader.id : null,
       uploadedByApiKeyId: p.uploader.kind === 'api_key' ? p.uploader.id : null,
     });
-    return repo.save(entity);
+    // insert() rather than save(): one statement, none of save()'s reloading, on the hot path of every upload.
+    const { identifiers } = await manager.insert(RecordingEntity, entity);
+    return Object.assign(entity, identifiers[0]);
   }
 }

@@ -7,8 +7,18 @@ import { pipeline } from 'node:stream/promises';
 import { BlobStore, BlobTooLargeError, StagedBlob, StageOptions } from './blob-store';
 
 export class LocalBlobStore extends BlobStore {
+  /** Folders known to exist, so most uploads skip the mkdir calls. */
+  private readonly madeDirs = new Set<string>();
+
   constructor(private readonly root: string) {
     super();
+  }
+
+  private async ensureDir(dir: string) {
+    if (this.madeDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    if (this.madeDirs.size > 70_000) this.madeDirs.clear();
+    this.madeDirs.add(dir);
   }
 
   private get stagingDir() {
@@ -26,7 +36,7 @@ export class LocalBlobStore extends BlobStore {
   }
 
   async stage(source: Readable, options: StageOptions): Promise<StagedBlob> {
-    await mkdir(this.stagingDir, { recursive: true });
+    await this.ensureDir(this.stagingDir);
     const localPath = join(this.stagingDir, randomUUID());
     const hash = createHash('sha256');
     let sizeBytes = 0;
@@ -51,7 +61,7 @@ export class LocalBlobStore extends BlobStore {
   async commit(staged: StagedBlob): Promise<string> {
     const key = this.keyFor(staged.sha256);
     const target = this.pathOf(key);
-    await mkdir(dirname(target), { recursive: true });
+    await this.ensureDir(dirname(target));
     try {
       // link (not rename) so an existing blob with the same content is never overwritten mid-read.
       await link(staged.localPath, target);

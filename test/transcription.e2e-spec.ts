@@ -189,7 +189,7 @@ describe('Transcription worker', () => {
   describe('when the worker process is killed mid-job', () => {
     let workers: ChildProcess[] = [];
     const startWorker = () => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-r', './test/support/exit-with-parent.ts', 'apps/worker/src/main.ts'], {
         env: { ...process.env, PORT: '0', TRANSCRIPTION_WORKER_ENABLED: 'true', OUTBOX_RELAY_ENABLED: 'true', WORKER_LOCK_MS: '3000', LOG_LEVEL: 'warn' },
         stdio: 'inherit',
       });

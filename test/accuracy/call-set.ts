@@ -20,6 +20,14 @@ import type { Turn } from './conversation-audio';
  *
  * Closings never name the company and greetings never use "thank you for calling" in calls where
  * that would make the truth of another criterion depend on how short the call is.
+ *
+ * Wording: phrases pocketsphinx mishears in one flite voice are said in another voice or reworded
+ * (slt: "have a nice day", "sorry for the wait", "how may I help you"; rms: "thank you"; awb:
+ * "calm down"), and a card number read back by the agent is a sentence of its own ("that is four…"
+ * comes out as "that is for one one…", which no longer reads as a card number). The misses left in
+ * (names such as Emma, "this call is being recorded" in rms, closings in context) are real ones.
+ * Company names: "Summit Energy" (heard as "some energy") and "Contoso Energy" (not found by keyword
+ * spotting) were tried first and missed in every call; see README.md.
  */
 
 export type Outcome = 'pass' | 'fail' | 'na';
@@ -55,7 +63,7 @@ export interface ScriptedCall {
 
 export const COMPANIES: CompanyName[] = [
   { name: 'Northwind Bank', spokenVariants: ['northwind'] },
-  { name: 'Summit Energy', spokenVariants: ['summit'] },
+  { name: 'Riverside Energy', spokenVariants: ['riverside'] },
 ];
 
 /** A Luhn-valid test card (4111 1111 1111 1111), read digit by digit in groups of four. */
@@ -94,16 +102,16 @@ export const CALL_SET: ScriptedCall[] = [
     },
   },
   {
-    id: 'complete-summit',
+    id: 'complete-riverside',
     agentName: 'James Wilson',
     agentVoice: 'rms',
     customerVoice: 'slt',
     turns: [
-      agent('Good morning, Summit Energy, James speaking. This call is being recorded. How may I help you?'),
+      agent('Good morning, Riverside Energy, James speaking. This call is being recorded. How can I help you?'),
       customer('Hello, my last bill looks much too high.'),
-      agent('Let me check your meter readings, please. The reading was estimated, so I have corrected it.'),
+      agent('Please bear with me while I check your meter readings. The reading was estimated, so I have corrected it.'),
       customer('Oh, thank you.'),
-      agent('Thank you for your patience. Is there anything else? Thanks for calling, goodbye.'),
+      agent('You are welcome. Is there anything else I can help you with? Have a nice day.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -121,11 +129,11 @@ export const CALL_SET: ScriptedCall[] = [
   },
   {
     id: 'greeting-without-company',
-    agentName: 'Maria Lopez',
+    agentName: 'Tom Baker',
     agentVoice: 'awb',
     customerVoice: 'rms',
     turns: [
-      agent('Hello, my name is Maria. How can I help you?'),
+      agent('Hello, my name is Tom. How can I help you?'),
       customer('I want to change the address on my account.'),
       agent('Certainly. Please tell me the new address.'),
       customer('It is twelve Park Road.'),
@@ -154,8 +162,8 @@ export const CALL_SET: ScriptedCall[] = [
       agent('Hello, this is Northwind Bank. How can I help you today?'),
       customer('I lost my debit card yesterday.'),
       agent('I have blocked the card, and a new one will arrive in five days. Please keep an eye on your post.'),
-      customer('Okay, good.'),
-      agent('Is there anything else I can do for you? Thank you for calling.'),
+      customer('Okay, thanks.'),
+      agent('You are welcome. Is there anything else I can do for you? Have a nice day.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -199,15 +207,15 @@ export const CALL_SET: ScriptedCall[] = [
   },
   {
     id: 'forbidden-calm-down',
-    agentName: 'Tom Baker',
-    agentVoice: 'awb',
-    customerVoice: 'slt',
+    agentName: 'Linda Clark',
+    agentVoice: 'slt',
+    customerVoice: 'awb',
     turns: [
-      agent('Hello, this is Summit Energy, my name is Tom. How can I help you?'),
+      agent('Hello, this is Riverside Energy, my name is Linda. How can I help you?'),
       customer('My power has been off for two days and nobody has called me back!'),
       agent('Calm down. That is not my problem, it is the network company.'),
       customer('So who do I call?'),
-      agent('Call the network company, please. Is there anything else? Thank you for calling.'),
+      agent('Call the network company, please. Is there anything else? Thank you for calling, goodbye.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -252,14 +260,14 @@ export const CALL_SET: ScriptedCall[] = [
   {
     id: 'forbidden-you-are-wrong',
     agentName: 'Emma Clark',
-    agentVoice: 'slt',
+    agentVoice: 'awb',
     customerVoice: 'rms',
     turns: [
-      agent('Hello, this is Summit Energy, my name is Emma. This call may be recorded. How can I help you?'),
+      agent('Hello, this is Riverside Energy, my name is Emma. This call may be recorded. How can I help you?'),
       customer('You charged me twice for the same month.'),
       agent('You are wrong. There is only one payment on your account.'),
       customer('I can see two payments on my bank statement.'),
-      agent('Please send us the statement, and thank you. Is there anything else? Have a nice day.'),
+      agent('Please send us the statement, thank you. Is there anything else? Have a nice day.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -277,16 +285,16 @@ export const CALL_SET: ScriptedCall[] = [
   },
   {
     id: 'card-read-by-customer',
-    agentName: 'Emma Clark',
+    agentName: 'Linda Clark',
     agentVoice: 'slt',
     customerVoice: 'rms',
     cardNumberSpoken: true,
     turns: [
-      agent('Hello, this is Northwind Bank, my name is Emma. This call may be recorded. How can I help you?'),
+      agent('Hello, this is Northwind Bank, my name is Linda. This call may be recorded. How can I help you?'),
       customer('I would like to pay my loan with my card.'),
       agent('Of course. Please read me the card number.'),
       customer(CARD_NUMBER_SPOKEN),
-      agent('Thank you, the payment is done. Is there anything else I can help you with? Have a nice day.'),
+      agent('Thank you, the payment is done. Is there anything else I can help you with? Thank you for calling, goodbye.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -313,7 +321,9 @@ export const CALL_SET: ScriptedCall[] = [
       customer('I want to pay my credit card bill with another card.'),
       agent('Please read me the card number.'),
       customer(CARD_NUMBER_SPOKEN),
-      agent(`So that is ${CARD_NUMBER_SPOKEN} Thank you, the payment is done. Is there anything else? Have a nice day.`),
+      agent('Let me read that back.'),
+      agent(CARD_NUMBER_SPOKEN),
+      agent('Thank you, the payment is done. Is there anything else? Have a nice day.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -335,12 +345,12 @@ export const CALL_SET: ScriptedCall[] = [
     agentVoice: 'slt',
     customerVoice: 'rms',
     turns: [
-      agent('Hello, this is Summit Energy, my name is Sarah. How can I help you?'),
+      agent('Hello, this is Riverside Energy, my name is Sarah. How can I help you?'),
       customer('When will the engineer visit my house?'),
       silence(35),
-      agent('Sorry for the wait. The engineer will visit on Monday morning.'),
+      agent('Thank you for waiting. The engineer will visit on Monday morning. Please be at home.'),
       customer('Good.'),
-      agent('Is there anything else I can help you with? Thank you for calling.'),
+      agent('Is there anything else I can help you with? Thank you for calling, goodbye.'),
     ],
     truth: {
       greeting_company: 'pass',
@@ -362,14 +372,14 @@ export const CALL_SET: ScriptedCall[] = [
     agentVoice: 'rms',
     customerVoice: 'slt',
     turns: [
-      agent('Hello, this is Summit Energy, my name is James. How can I help you?'),
+      agent('Hello, this is Riverside Energy, my name is James. How can I help you?'),
       customer('I am moving house next month, and I need to close my account and pay the final bill.'),
       agent('Right, so you are moving house.', { overlapMs: 2500 }),
       customer('Yes, and I also want to know what happens to the money left on my account.'),
       agent('The money is paid back to your bank.', { overlapMs: 2500 }),
       customer('And do you need a meter reading from me on the day that I move out?'),
       agent('Yes, please send us a meter reading.', { overlapMs: 2500 }),
-      agent('Is there anything else? Thank you for calling, have a nice day.'),
+      agent('I appreciate your patience. Is there anything else? Have a nice day.'),
     ],
     truth: {
       greeting_company: 'pass',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiKeyEntity, UserEntity } from '@callgrade/database';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { apiKeySecretMatches, parseApiKey } from './api-key-secret';
 import { ApiKeyPrincipal, UserPrincipal } from './principal';
 
@@ -35,20 +35,18 @@ export class CredentialsService {
       return null;
     }
     // Looked up on every request so a deactivated user or a changed role takes effect at once.
-    const user = await this.users.findOne({ where: { id: claims.sub, active: true } });
-    return user ? { kind: 'user', id: user.id, email: user.email, role: user.role, teamId: user.teamId } : null;
+    // Plain SQL: this runs on every authenticated request.
+    const [user] = await this.users.query(`SELECT id, email, role, team_id FROM users WHERE id = $1 AND active`, [claims.sub]);
+    return user ? { kind: 'user', id: user.id, email: user.email, role: user.role, teamId: user.team_id } : null;
   }
 
   async apiKeyPrincipal(token: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
-    const key = await this.apiKeys.findOne({
-      where: { prefix: parsed.prefix, revokedAt: IsNull() },
-      select: { id: true, name: true, secretHash: true, lastUsedAt: true },
-    });
-    if (!key || !apiKeySecretMatches(parsed.secret, key.secretHash)) return null;
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.apiKeys.update(key.id, { lastUsedAt: new Date() });
+    const [key] = await this.apiKeys.query(`SELECT id, name, secret_hash, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [parsed.prefix]);
+    if (!key || !apiKeySecretMatches(parsed.secret, key.secret_hash)) return null;
+    if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.apiKeys.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);
     }
     return { kind: 'api_key', id: key.id, name: key.name };
   }

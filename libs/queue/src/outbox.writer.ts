@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { OutboxMessageEntity } from '@callgrade/database';
 import { JobName, jobIdFor, JobPayloads, QueueName } from './queue-names';
 
 export interface OutboxJob<J extends JobName> {
@@ -11,10 +10,10 @@ export interface OutboxJob<J extends JobName> {
 
 /** Records a job in the caller's transaction; the relay hands it to the queue after commit. */
 export async function enqueueInTransaction<J extends JobName>(manager: EntityManager, job: OutboxJob<J>): Promise<void> {
-  await manager.insert(OutboxMessageEntity, {
-    queue: job.queue,
-    jobName: job.job,
-    jobId: jobIdFor(job.entityId, job.job),
-    payload: { ...job.payload },
-  });
+  await manager.query(`INSERT INTO outbox_messages (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`, [
+    job.queue,
+    job.job,
+    jobIdFor(job.entityId, job.job),
+    JSON.stringify(job.payload),
+  ]);
 }

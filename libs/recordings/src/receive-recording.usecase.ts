@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AudioFacts } from '@callgrade/audio';
 import { Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
-import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity, UserRole } from '@callgrade/database';
+import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, TranscriptEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
@@ -93,28 +93,28 @@ export class ReceiveRecording {
     return requested ?? ChannelLayout.AgentLeft;
   }
 
-  private async findAgent(metadata: RecordingMetadataInput): Promise<UserEntity> {
-    const where = metadata.agentId ? { id: metadata.agentId } : { externalId: metadata.agentExternalId };
-    const agent = await this.dataSource.getRepository(UserEntity).findOne({ where: { ...where, role: UserRole.Agent } });
-    if (!agent) {
-      const field = metadata.agentId ? 'agentId' : 'agentExternalId';
-      throw DomainError.validation({ [field]: `no agent has ${field === 'agentId' ? 'id' : 'externalId'} ${metadata.agentId ?? metadata.agentExternalId}` });
-    }
-    if (!agent.active) throw DomainError.validation({ agentId: `agent ${agent.id} is deactivated` });
-    return agent;
+  private async findAgent(metadata: RecordingMetadataInput): Promise<{ id: string; teamId: string | null }> {
+    const [field, value] = metadata.agentId ? (['agentId', metadata.agentId] as const) : (['agentExternalId', metadata.agentExternalId] as const);
+    const column = field === 'agentId' ? 'id' : 'external_id';
+    const [agent] = await this.dataSource.query(`SELECT id, team_id, active FROM users WHERE ${column} = $1 AND role = $2`, [value, UserRole.Agent]);
+    if (!agent) throw DomainError.validation({ [field]: `no agent has ${field === 'agentId' ? 'id' : 'externalId'} ${value}` });
+    if (!agent.active) throw DomainError.validation({ [field]: `agent ${agent.id} is deactivated` });
+    return { id: agent.id, teamId: agent.team_id };
   }
 
+  /** The recording already stored for this call id, or null; a 409 when its audio differs. */
   private async existing(externalId: string, sha256: string): Promise<RecordingEntity | null> {
-    const found = await this.dataSource.getRepository(RecordingEntity).findOne({ where: { externalId } });
-    if (found && found.sha256 !== sha256) {
+    const [found] = await this.dataSource.query(`SELECT id, sha256 FROM recordings WHERE external_id = $1`, [externalId]);
+    if (!found) return null;
+    if (found.sha256 !== sha256) {
       throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, { externalId: 'already used for other audio' });
     }
-    return found;
+    return this.dataSource.getRepository(RecordingEntity).findOneByOrFail({ id: found.id });
   }
 
   private async insert(
     manager: EntityManager,
-    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: UserEntity; channelLayout: ChannelLayout; supplied: boolean },
+    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: { id: string; teamId: string | null }; channelLayout: ChannelLayout; supplied: boolean },
   ): Promise<RecordingEntity> {
     const entity = manager.create(RecordingEntity, {
       externalId: p.metadata.externalId,

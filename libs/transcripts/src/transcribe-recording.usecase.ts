@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
 import { RecordingEntity, RecordingStatus, StoredTalkFacts, TranscriptEntity, UserEntity } from '@callgrade/database';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { ScoringSettingsService } from '@callgrade/scorecards';
+import { ScoringSettings } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
 import { selectTranscriber, TalkFacts, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,7 @@ export class TranscribeRecording {
     private readonly blobs: BlobStore,
     private readonly status: RecordingStatusService,
     private readonly config: AppConfig,
+    private readonly scoringSettings: ScoringSettingsService,
   ) {}
 
   async execute(recordingId: string, progress: TranscribeProgress, signal?: AbortSignal): Promise<TranscribeOutcome> {
@@ -53,7 +56,7 @@ export class TranscribeRecording {
         channels: recording.channels,
         channelLayout: recording.channelLayout,
         transcriber,
-        vocabulary: this.vocabulary(recording.agent),
+        vocabulary: await this.vocabulary(recording.agent),
         tmpRoot: tmpdir(),
         signal,
         timeoutMs: this.config.transcriptionTimeoutMs,
@@ -82,8 +85,12 @@ export class TranscribeRecording {
     return 'transcribed';
   }
 
-  private vocabulary(agent?: UserEntity): string[] {
-    return [...this.config.companyNames, ...(agent ? agent.displayName.split(/\s+/) : [])].filter(Boolean);
+  /** Names the greeting check depends on: the company names (and spoken variants) of the current settings, and the agent's. */
+  private async vocabulary(agent?: UserEntity): Promise<string[]> {
+    const { settings } = await this.scoringSettings.current().catch(() => ({ settings: { companyNames: [] } }));
+    const companies = (settings as ScoringSettings).companyNames.flatMap((c) => [c.name, ...c.spokenVariants]);
+    const words = [...companies, ...this.config.companyNames, ...(agent ? agent.displayName.split(/\s+/) : [])];
+    return [...new Set(words.filter(Boolean))];
   }
 }
 

@@ -37,7 +37,8 @@ describe('studentTQuantile', () => {
         fc.double({ min: 0.0005, max: 0.9995, noNaN: true }),
         fc.oneof(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0.5, max: 5000, noNaN: true })),
         (p, df) => {
-          expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 10);
+          // 1e-9: the regularised incomplete beta behind the CDF is accurate to about 1e-10 near the median.
+          expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 9);
         },
       ),
     );

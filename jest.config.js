@@ -9,7 +9,13 @@ const shared = {
 module.exports = {
   testTimeout: 120000,
   projects: [
-    { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/fast-check-setup.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',

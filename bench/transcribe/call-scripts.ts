@@ -23,7 +23,7 @@ const agent = (text: string, pauseAfter = 0.6): Turn => ({ speaker: 'agent', tex
 const customer = (text: string, pauseAfter = 0.8): Turn => ({ speaker: 'customer', text, pauseAfter });
 
 /**
- * Short inbound service calls, each about 35-55 seconds once spoken by flite with the pauses: an
+ * Short inbound service calls, each about 50-60 seconds once spoken by flite with the pauses: an
  * opening with the company and agent name, a request, a resolution and a closing.
  */
 export const CALL_SCRIPTS: readonly CallScript[] = [

@@ -43,7 +43,7 @@ export const transcribeBench = defineBenchmark<TranscribeOptions>({
   name: 'transcribe',
   summary: 'transcription real-time factor: the whole pipeline vs the bare pocketsphinx command, and throughput',
   options: {
-    calls: { default: 4, description: 'how many stereo calls to speak with flite (about 35-55 s each; four scripts, then again with the other customer voice)' },
+    calls: { default: 4, description: 'how many stereo calls to speak with flite (about 50-60 s each; four scripts, then again with the other customer voice)' },
     rounds: { default: 2, description: 'times each call goes through each run for the real-time factor (pocketsphinx\'s own time varies by a third from run to run here)' },
     sampleRate: { default: 8000, description: 'sample rate of the generated recordings (8000: telephone audio, as contact centres record)' },
     jobsAtOnce: { default: '1,2', description: 'throughput runs: how many pipeline jobs at once, comma-separated' },

@@ -32,6 +32,18 @@ describe('findCardNumbers', () => {
     expect(findCardNumbers(segments)).toHaveLength(1);
   });
 
+  it('reads a "for" heard in place of the first four as the digit when that completes a card', () => {
+    const segments = aConversation([['agent', 'so that is for one one one one one one one one one one one one one one one']]);
+
+    expect(findCardNumbers(segments)).toEqual([expect.objectContaining({ speaker: 'agent', lastFour: '1111', digitCount: 16 })]);
+  });
+
+  it('keeps "for" a word before a card that is complete without it', () => {
+    const segments = aConversation([['customer', 'it is for four one one one one one one one one one one one one one one one']]);
+
+    expect(findCardNumbers(segments)).toEqual([expect.objectContaining({ digitCount: 16, lastFour: '1111' })]);
+  });
+
   it('looks only at the given speakers', () => {
     const segments = aConversation([['customer', '4111 1111 1111 1111']]);
 

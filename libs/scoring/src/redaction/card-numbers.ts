@@ -51,6 +51,13 @@ function span(run: DigitRun, first: number, last: number): DigitRun {
  * Trying every window would let random digits pass Luhn one time in ten.
  */
 export function cardSpansIn(run: DigitRun): WordSpan[] {
+  if (run.pieces[0]?.maybeWord) {
+    // "for one one…": read it as the word first; as the digit only when that makes the card.
+    const asWord = run.pieces.length > 1 ? cardSpansIn(span(run, 1, run.pieces.length - 1)) : [];
+    if (asWord.length > 0) return asWord;
+    const asDigit: DigitRun = { ...run, pieces: [{ ...run.pieces[0], maybeWord: false }, ...run.pieces.slice(1)] };
+    return cardSpansIn(asDigit);
+  }
   const length = run.digits.length;
   if (length < MIN_CARD_DIGITS) return [];
   if (length <= MAX_CARD_DIGITS) return passesLuhn(run.digits) ? [{ from: run.from, to: run.to, digits: run.digits }] : [];

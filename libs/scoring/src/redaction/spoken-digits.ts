@@ -63,6 +63,8 @@ export interface DigitPiece {
   to: number;
   /** Silence between the previous piece and this one (0 for the first). */
   pauseBeforeMs: number;
+  /** A homophone ("for", "to") at the start of a run: maybe a digit, maybe the word. */
+  maybeWord?: boolean;
 }
 
 /** Digits said in a row, with fillers allowed in between, as pieces that keep the word boundaries. */
@@ -118,7 +120,8 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
           tens.to = i;
         } else {
           const from = repeat > 1 ? i - 1 : i;
-          pieces.push({ digits: c.digits.repeat(repeat), from, to: i, pauseBeforeMs: pauseBefore(from) });
+          const maybeWord = c.kind === 'ambiguous' && pieces.length === 0;
+          pieces.push({ digits: c.digits.repeat(repeat), from, to: i, pauseBeforeMs: pauseBefore(from), ...(maybeWord && { maybeWord }) });
         }
         repeat = 1;
         fillers = 0;
@@ -146,16 +149,31 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
   return runs;
 }
 
-/** "for", "to"… count as digits only with a digit word on each side (fillers skipped). */
+/**
+ * "for", "to"… count as digits only with a digit word on each side (fillers skipped), or right
+ * before a long run of digit words ("so that is for one one one…"), where the card check decides.
+ */
 function resolveAmbiguous(classes: WordClass[]): void {
   const neighbour = (i: number, step: number): WordClass | undefined => {
     for (let k = i + step; k >= 0 && k < classes.length; k += step) if (classes[k].kind !== 'filler') return classes[k];
     return undefined;
   };
+  const digitWordsAfter = (i: number): number => {
+    let n = 0;
+    for (let k = i + 1; k < classes.length && n < LONG_RUN_WORDS; k++) {
+      if (isDigitBearing(classes[k])) n++;
+      else if (classes[k].kind !== 'filler') break;
+    }
+    return n;
+  };
   for (let i = 0; i < classes.length; i++) {
     if (classes[i].kind !== 'ambiguous') continue;
     const before = neighbour(i, -1);
     const after = neighbour(i, 1);
-    if (!(before && after && isDigitBearing(before) && isDigitBearing(after))) classes[i] = { kind: 'other' };
+    const between = before && after && isDigitBearing(before) && isDigitBearing(after);
+    if (!between && digitWordsAfter(i) < LONG_RUN_WORDS) classes[i] = { kind: 'other' };
   }
 }
+
+/** Digit words after a homophone that make a card number plausible enough to consider it a digit. */
+const LONG_RUN_WORDS = 12;

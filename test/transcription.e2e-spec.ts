@@ -208,6 +208,18 @@ describe('Transcription worker', () => {
       await sut.close();
     });
 
+    it('finishes its current job before exiting on SIGTERM', async () => {
+      const id = await upload(stereoCall('Good morning, Northwind Bank, this is Sam.', 'Morning Sam, I want to close my account.'));
+      const worker = startWorker();
+      await eventually(async () => (await recording(id)).status === 'transcribing', 60_000);
+      const exited = new Promise<void>((r) => worker.once('exit', () => r()));
+      worker.kill('SIGTERM');
+      await exited;
+      // Nest closes the app (the worker waits for its job), then re-raises the signal to exit.
+      expect(worker.signalCode === 'SIGTERM' || worker.exitCode === 0).toBe(true);
+      expect((await recording(id)).status).toBe('transcribed');
+    });
+
     it('picks the job up again and ends transcribed exactly once', async () => {
       const id = await upload(stereoCall(GREETING, CUSTOMER));
       const first = startWorker();

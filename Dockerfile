@@ -15,7 +15,8 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-RUN mkdir -p /var/lib/callgrade/recordings && chown node:node /var/lib/callgrade/recordings
+# Recordings (a volume) and the recogniser's dictionary cache beside them belong to the app user.
+RUN mkdir -p /var/lib/callgrade/recordings /var/lib/callgrade/cache && chown -R node:node /var/lib/callgrade
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/platform/src/main.js"]

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CoreModule } from '@callgrade/core';
+import { EventPublisher } from '@callgrade/events';
 import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
 import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
@@ -13,9 +14,12 @@ import { TranscriptionWorker } from './transcription.worker';
   providers: [TranscriptionWorker, ScoringWorker],
 })
 export class WorkerModule implements OnModuleInit {
-  constructor(private readonly relay: OutboxRelayService) {}
+  constructor(
+    private readonly relay: OutboxRelayService,
+    private readonly events: EventPublisher,
+  ) {}
 
   onModuleInit() {
-    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued);
+    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.events));
   }
 }

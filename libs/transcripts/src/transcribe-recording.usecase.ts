@@ -47,7 +47,9 @@ export class TranscribeRecording {
     await this.status.set(recordingId, RecordingStatus.Transcribing);
     await progress('started', 5);
     const transcriber = selectTranscriber(this.config.transcriber);
-    const audioPath = await this.blobs.localPath(recording.storageKey);
+    const audioPath = await this.blobs.localPath(recording.storageKey).catch((e: NodeJS.ErrnoException) => {
+      throw new Error(e.code === 'ENOENT' ? `the recording's audio is missing from storage (${recording.storageKey})` : e.message);
+    });
     await progress('recognising', 10);
     let result;
     try {

@@ -2,6 +2,7 @@ import { UserRole } from '@callgrade/database';
 import { DataSource } from 'typeorm';
 import { silence } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
+import { eventually } from './support/eventually';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Segment = { speaker: 'agent' | 'customer'; startMs: number; endMs: number; text: string };
@@ -14,16 +15,6 @@ function conversation(lines: [Segment['speaker'], string][]): Segment[] {
     t += 3000;
     return segment;
   });
-}
-
-async function eventually<T>(check: () => Promise<T | false | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('Auto-scoring with evidence', () => {

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { TEST_ENV } from './test-environment';
 import { stereoCall } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
+import { eventually } from './support/eventually';
 import { startTestApp, TestApp } from './support/test-app';
 
 const call = () => stereoCall('Good morning, you are through to Northwind.', 'Hello, I am calling about my card.');
@@ -24,14 +25,6 @@ async function uploadCall(app: TestApp, auth: string, agentId: string): Promise<
 }
 
 const statusOf = async (db: DataSource, id: string) => (await db.query('SELECT status FROM recordings WHERE id = $1', [id]))[0].status;
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Transactional outbox: accepted recordings always reach the transcription queue', () => {
   describe('with the relay pointed at a dead Redis, then at a live one', () => {

@@ -8,20 +8,13 @@ import { DataSource } from 'typeorm';
 import { TEST_ENV } from './test-environment';
 import { silence, stereoCall } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
+import { eventually } from './support/eventually';
 import { startTestApp, TestApp } from './support/test-app';
 
+/** Recognition on a busy 2-core machine takes a while. */
+const RECOGNITION_MS = 90_000;
 const GREETING = 'Hello, this is Northwind Bank, my name is Priya. How can I help you today?';
 const CUSTOMER = 'I would like to check the balance of my savings account please.';
-
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('Transcription worker', () => {
   let sut: TestApp;
@@ -42,7 +35,7 @@ describe('Transcription worker', () => {
   const settled = (id: string) => eventually(async () => {
     const r = await recording(id);
     return ['transcribed', 'failed'].includes(r.status) && r;
-  });
+  }, RECOGNITION_MS);
 
   describe('in the platform process', () => {
     beforeAll(async () => {
@@ -128,7 +121,7 @@ describe('Transcription worker', () => {
     it('fails undecodable audio with a reason, and an admin can retry it once the audio is fixed', async () => {
       const file = stereoCall('Good afternoon, Northwind Bank, Sam speaking.', 'Hi Sam, I lost my card.');
       const id = await upload(file);
-      await eventually(async () => (await recording(id)).status === 'transcribed' && true);
+      await eventually(async () => (await recording(id)).status === 'transcribed' && true, RECOGNITION_MS);
       // Corrupt a copy stored under another id: write garbage where the blob lives, for a second call.
       const corruptId = await upload(stereoCall('Hello, Northwind Bank.', 'Hello, it is about my loan.'), {});
       await settled(corruptId);
@@ -142,7 +135,7 @@ describe('Transcription worker', () => {
       const failed = await eventually(async () => {
         const r = await recording(corruptId);
         return r.status === 'failed' && r.failureReason?.startsWith('transcription failed') && r;
-      });
+      }, RECOGNITION_MS);
       expect(failed.failureReason).toMatch(/decod|audio/i);
 
       writeFileSync(join(TEST_ENV.STORAGE_DIR, storage_key), original);

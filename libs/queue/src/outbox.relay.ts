@@ -128,8 +128,12 @@ export class OutboxRelay {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
+  const settled = promise.finally(() => clearTimeout(timer));
+  // When the timeout wins, a later failure of `promise` has nobody left to hear it: swallow it here
+  // rather than let it crash the process as an unhandled rejection.
+  settled.catch(() => undefined);
   return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
+    settled,
     new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms))),
   ]);
 }

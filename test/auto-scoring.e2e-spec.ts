@@ -3,19 +3,8 @@ import { DataSource } from 'typeorm';
 import { silence } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
 import { eventually } from './support/eventually';
+import { conversation } from './support/scored-calls';
 import { startTestApp, TestApp } from './support/test-app';
-
-type Segment = { speaker: 'agent' | 'customer'; startMs: number; endMs: number; text: string };
-
-/** A call as a supplied transcript: lines alternate at a steady pace, so no recogniser is involved. */
-function conversation(lines: [Segment['speaker'], string][]): Segment[] {
-  let t = 0;
-  return lines.map(([speaker, text]) => {
-    const segment = { speaker, startMs: t, endMs: t + 2500, text };
-    t += 3000;
-    return segment;
-  });
-}
 
 describe('Auto-scoring with evidence', () => {
   let sut: TestApp;
@@ -26,7 +15,7 @@ describe('Auto-scoring with evidence', () => {
   let otherAgent: TestUser;
   const audio = () => silence(30);
 
-  const upload = async (segments: Segment[], who = agent) => {
+  const upload = async (segments: ReturnType<typeof conversation>, who = agent) => {
     const res = await sut.http
       .post('/api/v1/recordings')
       .set('Authorization', admin.auth)
@@ -116,7 +105,7 @@ describe('Auto-scoring with evidence', () => {
     const [score] = await scored(id);
     expect(criterion(score, 'no_card_data_read_back').result.result).toBe('fail');
     const transcript = (await sut.http.get(`/api/v1/recordings/${id}/transcript`).set('Authorization', supervisor.auth).expect(200)).body;
-    const text = transcript.segments.map((s: Segment) => s.text).join(' ');
+    const text = transcript.segments.map((s: { text: string }) => s.text).join(' ');
     expect(text).not.toMatch(/four one one one/);
     expect(text).toContain('[redacted');
     expect(transcript.redactions.length).toBeGreaterThanOrEqual(2);

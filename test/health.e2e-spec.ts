@@ -14,6 +14,7 @@ describe('Health and API documentation', () => {
     const res = await sut.http.get('/api/v1/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } }, outboxPending: expect.any(Number) });
     expect(res.body.queues.transcription).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) });
+    expect(res.body.queues['review-sampling']).toMatchObject({ waiting: expect.any(Number), delayed: expect.any(Number) });
   });
 
   it('reports an error when Redis does not answer', async () => {
@@ -36,7 +37,7 @@ describe('Health and API documentation', () => {
     expect(page.text).toContain('<html');
     const cookie = page.headers['set-cookie'];
     const queues = await sut.http.get('/api/v1/admin/queues/api/queues').set('Cookie', cookie).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['scoring', 'transcription']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['review-sampling', 'scoring', 'transcription']);
   });
 
   it('serves the OpenAPI document and its UI', async () => {

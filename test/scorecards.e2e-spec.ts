@@ -1,3 +1,4 @@
+import { AuditLog } from '@callgrade/audit';
 import { UserRole } from '@callgrade/database';
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
 import { defaultScorecard, Scorecard } from '@callgrade/scoring';
@@ -102,10 +103,16 @@ describe('Scorecards and scoring settings', () => {
         const refused = await sut.http.delete(`/api/v1/scorecards/${created.id}`).set('Authorization', supervisor.auth).expect(409);
         expect(refused.body.code).toBe('conflict');
       } finally {
-        await sut.get(ScorecardsService).setDefault(original.scorecardId);
+        await sut.get(ScorecardsService).setDefault(original.scorecardId, null);
       }
       const archived = await sut.http.delete(`/api/v1/scorecards/${created.id}`).set('Authorization', supervisor.auth).expect(200);
       expect(archived.body.archivedAt).not.toBeNull();
+      const trail = await sut.get(AuditLog).forResource('scorecard', created.id);
+      expect(trail.map((e) => [e.action, e.actorId])).toEqual([
+        ['scorecard.created', supervisor.id],
+        ['scorecard.made_default', supervisor.id],
+        ['scorecard.archived', supervisor.id],
+      ]);
       await sut.http.post(`/api/v1/scorecards/${created.id}/default`).set('Authorization', supervisor.auth).expect(409);
       await sut.http.patch(`/api/v1/scorecards/${created.id}`).set('Authorization', supervisor.auth).send({ description: 'x' }).expect(409);
     });
@@ -118,6 +125,8 @@ describe('Scorecards and scoring settings', () => {
       try {
         const res = await sut.http.put('/api/v1/settings/scoring').set('Authorization', supervisor.auth).send({ settings: changed }).expect(200);
         expect(res.body).toMatchObject({ version: before.body.version + 1, createdBy: supervisor.id, settings: changed });
+        const [audited] = await sut.get(AuditLog).forResource('scoring_settings', res.body.versionId);
+        expect(audited).toMatchObject({ action: 'scoring_settings.updated', actorId: supervisor.id, details: { version: res.body.version } });
         const current = await sut.get(ScoringSettingsService).current();
         expect(current).toMatchObject({ versionId: res.body.versionId, version: before.body.version + 1 });
 
@@ -126,7 +135,7 @@ describe('Scorecards and scoring settings', () => {
         expect(versions).toEqual([...versions].sort((a, b) => b - a));
         expect(history.body.find((v: { versionId: string }) => v.versionId === before.body.versionId).settings).toEqual(before.body.settings);
       } finally {
-        await sut.get(ScoringSettingsService).update(before.body.settings, supervisor.id); // as it was, for other suites
+        await sut.get(ScoringSettingsService).update(before.body.settings, null); // as it was, for other suites
       }
     });
 

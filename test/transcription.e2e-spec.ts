@@ -3,12 +3,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { io, Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { TEST_ENV } from './test-environment';
 import { silence, stereoCall } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
 import { eventually } from './support/eventually';
+import { connectAs } from './support/sockets';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Recognition on a busy 2-core machine takes a while. */
@@ -48,13 +49,7 @@ describe('Transcription worker', () => {
     });
     afterAll(() => sut.close());
 
-    const connect = (user: TestUser) =>
-      new Promise<Socket>((resolve, reject) => {
-        const url = `http://127.0.0.1:${(sut.app.getHttpServer().address() as { port: number }).port}`;
-        const socket = io(url, { auth: { token: user.auth.slice('Bearer '.length) }, transports: ['websocket'], reconnection: false });
-        socket.on('connect', () => resolve(socket));
-        socket.on('connect_error', reject);
-      });
+    const connect = (user: TestUser) => connectAs(sut, user);
 
     it('transcribes a stereo call by speaker, with timestamps, and tells only the right clients', async () => {
       const mine = await connect(agent);

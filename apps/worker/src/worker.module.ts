@@ -5,13 +5,15 @@ import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/que
 import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
+import { ReviewSamplingModule } from '@callgrade/review-sampling';
+import { SamplingScheduleWorker } from './sampling-schedule.worker';
 import { ScoringWorker } from './scoring.worker';
 import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule],
-  providers: [TranscriptionWorker, ScoringWorker],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

@@ -85,6 +85,7 @@ export class ScoreRecording {
           trigger,
         }),
       );
+      await manager.update(RecordingEntity, recordingId, { autoScorePercent: row.percent, autoCriticalFailed: row.criticalFailed });
       await this.scorecards.markUsed(card.versionId, manager);
       return row;
     });

@@ -91,6 +91,9 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   SCORING_WORKER_ENABLED = true;
 
+  @Transform(toBool) @IsBoolean()
+  SAMPLING_SCHEDULER_ENABLED = true;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -7,12 +7,14 @@ import { JobsOptions } from 'bullmq';
 export enum QueueName {
   Transcription = 'transcription',
   Scoring = 'scoring',
+  ReviewSampling = 'review-sampling',
 }
 
 export enum JobName {
   TranscribeRecording = 'transcribe-recording',
   ScoreRecording = 'score-recording',
   RescoreRecording = 'rescore-recording',
+  RunScheduledSampling = 'run-scheduled-sampling',
 }
 
 /** Payloads carry ids only: they are stored in clear text in Redis. */
@@ -24,10 +26,16 @@ export interface ScoreRecordingJob {
   recordingId: string;
 }
 
+/** One tick of the sampling schedule: every plan with scheduleEnabled, or only `planId`. */
+export interface RunScheduledSamplingJob {
+  planId?: string;
+}
+
 export interface JobPayloads {
   [JobName.TranscribeRecording]: TranscribeRecordingJob;
   [JobName.ScoreRecording]: ScoreRecordingJob;
   [JobName.RescoreRecording]: ScoreRecordingJob;
+  [JobName.RunScheduledSampling]: RunScheduledSamplingJob;
 }
 
 /** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */
@@ -45,6 +53,13 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  // A tick is idempotent (one scheduled run per plan and period), so retrying a failed one is harmless.
+  [QueueName.ReviewSampling]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
 };

@@ -67,7 +67,7 @@ function detailIssues(scorecard: Scorecard): ValidationIssue[] {
 export function issuesToErrors(issues: readonly ValidationIssue[], prefix: string): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { path, message } of issues) {
-    const key = path === '' ? prefix : `${prefix}.${path}`;
+    const key = path === '' ? prefix : prefix ? `${prefix}.${path}` : path;
     errors[key] = errors[key] ? `${errors[key]}; ${message}` : message;
   }
   return errors;

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '@callgrade/audit';
+import { Principal } from '@callgrade/auth';
 import { isUniqueViolation, ScorecardEntity, ScorecardVersionEntity } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { Scorecard } from '@callgrade/scoring';
@@ -36,9 +38,11 @@ export class ScorecardsService {
     private readonly dataSource: DataSource,
     @InjectRepository(ScorecardEntity) private readonly scorecards: Repository<ScorecardEntity>,
     @InjectRepository(ScorecardVersionEntity) private readonly versions: Repository<ScorecardVersionEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(command: CreateScorecardCommand, userId: string | null): Promise<ScorecardDetail> {
+  async create(command: CreateScorecardCommand, actor: Principal | null): Promise<ScorecardDetail> {
+    const userId = actor?.id ?? null;
     const id = randomUUID();
     const name = this.checkName(command.name);
     const definition = this.prepare(command.definition, { scorecardId: id, version: 1, name });
@@ -51,7 +55,9 @@ export class ScorecardsService {
     } catch (e) {
       throw translateNameConflict(e);
     }
-    return this.get(id);
+    const created = await this.get(id);
+    await this.recordChange(actor, 'scorecard.created', created);
+    return created;
   }
 
   /** Every scorecard, archived ones included, by name; one query. */
@@ -85,7 +91,8 @@ export class ScorecardsService {
     return toVersionView(found);
   }
 
-  async update(id: string, command: UpdateScorecardCommand, userId: string | null): Promise<ScorecardDetail> {
+  async update(id: string, command: UpdateScorecardCommand, actor: Principal | null): Promise<ScorecardDetail> {
+    const userId = actor?.id ?? null;
     const name = command.name === undefined ? undefined : this.checkName(command.name);
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -102,11 +109,13 @@ export class ScorecardsService {
     } catch (e) {
       throw translateNameConflict(e);
     }
-    return this.get(id);
+    const updated = await this.get(id);
+    await this.recordChange(actor, 'scorecard.updated', updated);
+    return updated;
   }
 
   /** Makes this scorecard the one auto-scoring applies; the previous default stops being it in the same transaction. */
-  async setDefault(id: string): Promise<ScorecardDetail> {
+  async setDefault(id: string, actor: Principal | null): Promise<ScorecardDetail> {
     await this.dataSource.transaction(async (manager) => {
       const scorecard = await manager.findOne(ScorecardEntity, { where: { id } });
       if (!scorecard) throw DomainError.notFound(`Scorecard ${id}`);
@@ -114,11 +123,13 @@ export class ScorecardsService {
         throw new DomainError(ErrorCode.Conflict, `Scorecard "${scorecard.name}" is archived and cannot be the default`);
       }
     });
-    return this.get(id);
+    const scorecard = await this.get(id);
+    await this.recordChange(actor, 'scorecard.made_default', scorecard);
+    return scorecard;
   }
 
   /** Archives a scorecard other than the default; archiving twice is harmless. */
-  async archive(id: string): Promise<ScorecardDetail> {
+  async archive(id: string, actor: Principal | null): Promise<ScorecardDetail> {
     // One conditional statement, so a concurrent setDefault cannot make an archived scorecard the default.
     const result = await this.scorecards.update({ id, isDefault: false, archivedAt: IsNull() }, { archivedAt: new Date() });
     if (result.affected === 0) {
@@ -128,7 +139,20 @@ export class ScorecardsService {
         throw new DomainError(ErrorCode.Conflict, `Scorecard "${scorecard.name}" is the default: make another scorecard the default before archiving it`);
       }
     }
-    return this.get(id);
+    const scorecard = await this.get(id);
+    if (result.affected === 1) await this.recordChange(actor, 'scorecard.archived', scorecard);
+    return scorecard;
+  }
+
+  /** Who changed which scorecard, and which version it is at now. */
+  private async recordChange(actor: Principal | null, action: string, scorecard: ScorecardDetail): Promise<void> {
+    if (!actor) return;
+    await this.audit.record(actor, {
+      action,
+      resourceType: 'scorecard',
+      resourceId: scorecard.id,
+      details: { name: scorecard.name, latestVersion: scorecard.latestVersion, isDefault: scorecard.isDefault },
+    });
   }
 
   /**

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '@callgrade/audit';
+import { Principal } from '@callgrade/auth';
 import { isUniqueViolation, ScoringSettingsVersionEntity } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { ScoringSettings } from '@callgrade/scoring';
@@ -17,6 +19,7 @@ export class ScoringSettingsService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(ScoringSettingsVersionEntity) private readonly versions: Repository<ScoringSettingsVersionEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
   async current(): Promise<ScoringSettingsVersionView> {
@@ -26,7 +29,8 @@ export class ScoringSettingsService {
   }
 
   /** Validates complete settings and stores them as the next version. */
-  async update(input: unknown, userId: string | null): Promise<ScoringSettingsVersionView> {
+  async update(input: unknown, actor: Principal | null): Promise<ScoringSettingsVersionView> {
+    const userId = actor?.id ?? null;
     const parsed = parseScoringSettings(input);
     if (!parsed.ok) throw DomainError.validation(issuesToErrors(parsed.issues, 'settings'), 'The scoring settings are invalid');
     let id: string;
@@ -37,7 +41,9 @@ export class ScoringSettingsService {
       if (!isUniqueViolation(e)) throw e;
       id = await this.insertNext(parsed.settings, userId);
     }
-    return this.get(id);
+    const saved = await this.get(id);
+    if (actor) await this.audit.record(actor, { action: 'scoring_settings.updated', resourceType: 'scoring_settings', resourceId: saved.versionId, details: { version: saved.version } });
+    return saved;
   }
 
   /** Every version, newest first. */

@@ -52,7 +52,8 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
 
   private relay(message: string) {
     const event = JSON.parse(message) as PublishedEvent;
-    this.server.to([agentRoom(event.audience.agentId), STAFF_ROOM]).emit(event.name, event.payload);
+    const rooms = event.audience.agentOnly ? [agentRoom(event.audience.agentId)] : [agentRoom(event.audience.agentId), STAFF_ROOM];
+    this.server.to(rooms).emit(event.name, event.payload);
   }
 
   onApplicationShutdown() {

@@ -21,7 +21,7 @@ export class ScorecardsController {
   @Post()
   @Roles(...WRITERS)
   async create(@Body() dto: CreateScorecardDto, @CurrentPrincipal() user: UserPrincipal): Promise<ScorecardResponse> {
-    return ScorecardResponse.from(await this.scorecards.create(dto, user.id));
+    return ScorecardResponse.from(await this.scorecards.create(dto, user));
   }
 
   @Get()
@@ -39,20 +39,20 @@ export class ScorecardsController {
   @Patch(':id')
   @Roles(...WRITERS)
   async update(@IdParam() id: string, @Body() dto: UpdateScorecardDto, @CurrentPrincipal() user: UserPrincipal): Promise<ScorecardResponse> {
-    return ScorecardResponse.from(await this.scorecards.update(id, dto, user.id));
+    return ScorecardResponse.from(await this.scorecards.update(id, dto, user));
   }
 
   @Post(':id/default')
   @HttpCode(200)
   @Roles(...WRITERS)
-  async setDefault(@IdParam() id: string): Promise<ScorecardResponse> {
-    return ScorecardResponse.from(await this.scorecards.setDefault(id));
+  async setDefault(@IdParam() id: string, @CurrentPrincipal() user: UserPrincipal): Promise<ScorecardResponse> {
+    return ScorecardResponse.from(await this.scorecards.setDefault(id, user));
   }
 
   @Delete(':id')
   @Roles(...WRITERS)
-  async archive(@IdParam() id: string): Promise<ScorecardResponse> {
-    return ScorecardResponse.from(await this.scorecards.archive(id));
+  async archive(@IdParam() id: string, @CurrentPrincipal() user: UserPrincipal): Promise<ScorecardResponse> {
+    return ScorecardResponse.from(await this.scorecards.archive(id, user));
   }
 
   @Get(':id/versions/:version')

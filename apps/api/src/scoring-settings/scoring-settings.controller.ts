@@ -20,7 +20,7 @@ export class ScoringSettingsController {
   @Put()
   @Roles(UserRole.Admin, UserRole.QaSupervisor)
   async update(@Body() dto: UpdateScoringSettingsDto, @CurrentPrincipal() user: UserPrincipal): Promise<ScoringSettingsResponse> {
-    return ScoringSettingsResponse.from(await this.settings.update(dto.settings, user.id));
+    return ScoringSettingsResponse.from(await this.settings.update(dto.settings, user));
   }
 
   @Get('history')

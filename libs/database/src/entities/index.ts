@@ -1,4 +1,13 @@
 export * from './flat-json';
+export * from './agent-leave.entity';
+export * from './calibration.entity';
+export * from './complaint.entity';
+export * from './evaluation.entity';
+export * from './numeric.transformer';
+export * from './review-assignment.entity';
+export * from './review-settings.entity';
+export * from './sampling-plan.entity';
+export * from './survey-response.entity';
 export * from './api-key.entity';
 export * from './auto-score.entity';
 export * from './audit-event.entity';
@@ -20,6 +29,16 @@ import { AutoScoreEntity } from './auto-score.entity';
 import { ScorecardEntity, ScorecardVersionEntity } from './scorecard.entity';
 import { ScoringSettingsVersionEntity } from './scoring-settings-version.entity';
 import { UserEntity } from './user.entity';
+import { AgentLeaveEntity } from './agent-leave.entity';
+import { CalibrationParticipantEntity, CalibrationRecordingEntity, CalibrationResponseEntity, CalibrationSessionEntity } from './calibration.entity';
+import { ComplaintEntity } from './complaint.entity';
+import { AutoAgreementEntity, EvaluationDisputeEntity, EvaluationEntity, EvaluationEventEntity, EvaluationRevisionEntity } from './evaluation.entity';
+import { ReviewAssignmentEntity } from './review-assignment.entity';
+import { ReviewSettingsEntity } from './review-settings.entity';
+import { SamplingPlanEntity, SamplingRunEntity } from './sampling-plan.entity';
+import { SurveyResponseEntity } from './survey-response.entity';
 
 export const ENTITIES = [UserEntity, TeamEntity, ApiKeyEntity, RecordingEntity, OutboxMessageEntity, AuditEventEntity, TranscriptEntity,
-  ScorecardEntity, ScorecardVersionEntity, ScoringSettingsVersionEntity, AutoScoreEntity];
+  ScorecardEntity, ScorecardVersionEntity, ScoringSettingsVersionEntity, AutoScoreEntity, ComplaintEntity, SurveyResponseEntity, AgentLeaveEntity,
+  SamplingPlanEntity, SamplingRunEntity, ReviewAssignmentEntity, EvaluationEntity, EvaluationRevisionEntity, EvaluationEventEntity, AutoAgreementEntity,
+  EvaluationDisputeEntity, ReviewSettingsEntity, CalibrationSessionEntity, CalibrationRecordingEntity, CalibrationParticipantEntity, CalibrationResponseEntity];

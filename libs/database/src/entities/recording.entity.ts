@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { NUMERIC_AS_NUMBER } from './numeric.transformer';
 import { UserEntity } from './user.entity';
 
 export enum RecordingStatus {
@@ -70,6 +71,10 @@ export class RecordingEntity {
 
   /** The copy with redacted spans muted, which everyone but admins hears. */
   @Column({ name: 'redacted_storage_key', type: 'text', nullable: true }) redactedStorageKey: string | null;
+
+  /** The current auto-score, kept beside the call so sampling reads one row per call. */
+  @Column({ name: 'auto_score_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: NUMERIC_AS_NUMBER }) autoScorePercent: number | null;
+  @Column({ name: 'auto_critical_failed', type: 'boolean', nullable: true }) autoCriticalFailed: boolean | null;
 
   @Column({ name: 'scoring_runs', type: 'integer', default: 0 }) scoringRuns: number;
 

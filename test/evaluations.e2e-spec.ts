@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { asText } from './support/as-text';
 import { aUser, anAgent, aTeam, TestUser } from './support/builders';
 import { eventually } from './support/eventually';
+import { silence } from './support/audio-fixtures';
 import { aScoredCall } from './support/scored-calls';
 import { connectAs } from './support/sockets';
 import { startTestApp, TestApp } from './support/test-app';
@@ -281,6 +282,29 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
     } finally {
       await sut.http.put('/api/v1/review-settings').set('Authorization', admin.auth).send({ disputeWindowHours: before.disputeWindowHours, disputeRouting: before.disputeRouting }).expect(200);
     }
+  });
+
+  it('evaluates a call that has no auto-score yet: every criterion is the reviewer\'s, on a frozen scorecard version', async () => {
+    // Transcription is off in this app: the upload stays queued and is never auto-scored.
+    const upload = await sut.http
+      .post('/api/v1/recordings')
+      .set('Authorization', admin.auth)
+      .field({ externalId: `call-${Date.now()}-unscored`, agentId: agent.id, startedAt: new Date().toISOString(), direction: 'inbound' })
+      .attach('file', silence(30))
+      .expect(202);
+    const workspace = await open(upload.body.id);
+    expect(workspace.autoScore).toBeNull();
+    const [version] = await db.query('SELECT first_used_at FROM scorecard_versions WHERE id = $1', [workspace.scorecardVersionId]);
+    expect(version.first_used_at).not.toBeNull();
+
+    const incomplete = await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers: MANUAL_FULL_MARKS }).expect(422);
+    expect(Object.keys(incomplete.body.errors)).toContain('answers.greeting_company');
+    const autoIds: string[] = workspace.scorecard.sections.flatMap((s: { criteria: { id: string; mode: string }[] }) => s.criteria.filter((c) => c.mode === 'auto').map((c) => c.id));
+    const answers = { ...MANUAL_FULL_MARKS, ...Object.fromEntries(autoIds.map((id) => [id, { kind: 'yes' }])) };
+    const submitted = (await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers }).expect(200)).body;
+    expect(submitted).toMatchObject({ percent: 100, revision: 1 });
+    expect(submitted.current.overrides).toEqual([]);
+    expect(await db.query('SELECT 1 FROM auto_agreements WHERE evaluation_id = $1', [workspace.id])).toHaveLength(0);
   });
 
   it('keeps evaluations to reviewers: no self-review, no taking another reviewer\'s call, staff-only lists', async () => {

@@ -13,7 +13,8 @@ export type StartEvaluationCommand = { assignmentId?: string; recordingId?: stri
 /**
  * Opens the evaluation of an assigned call (or, for a call nobody picked, assigns it to the caller
  * first). It is scored on the scorecard version its auto-score used, so auto results and human answers
- * refer to the same criteria; a call without an auto-score uses the default scorecard. Idempotent for
+ * refer to the same criteria; a call without an auto-score uses the default scorecard's latest version,
+ * frozen first so that editing the scorecard cannot change what the evaluation refers to. Idempotent for
  * the assigned reviewer: opening again returns the same evaluation.
  */
 @Injectable()
@@ -44,7 +45,7 @@ export class StartEvaluation {
       if (existing) return existing;
 
       const autoScore = await manager.findOne(AutoScoreEntity, { where: { recordingId: assignment.recordingId }, order: { createdAt: 'DESC', id: 'DESC' } });
-      const scorecardVersionId = autoScore?.scorecardVersionId ?? (await this.scorecards.currentForScoring()).versionId;
+      const scorecardVersionId = autoScore?.scorecardVersionId ?? (await this.scorecards.currentForScoring({ freeze: true })).versionId;
       const evaluation = manager.create(EvaluationEntity, {
         assignmentId: assignment.id,
         recordingId: assignment.recordingId,

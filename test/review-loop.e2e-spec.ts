@@ -119,6 +119,11 @@ describe('The review loop, end to end', () => {
     expect(submitted.state).toBe('submitted');
     const mine = (await sut.http.get('/api/v1/me/evaluations').set('Authorization', agentTwo.auth).expect(200)).body;
     expect(mine.items.map((e: { id: string }) => e.id)).toEqual([opened.id]);
+    // Why this call, and why this score: in words and with the evidence, for the agent too.
+    const agentView = (await sut.http.get(`/api/v1/evaluations/${opened.id}`).set('Authorization', agentTwo.auth).expect(200)).body;
+    expect(agentView.pickedBecause.reasonText).toMatch(/^Random pick/);
+    expect(agentView.current.breakdown.sections.length).toBeGreaterThan(0);
+    expect(agentView.autoScore.criteria.length).toBeGreaterThan(0);
     await sut.http.post(`/api/v1/evaluations/${opened.id}/acknowledge`).set('Authorization', agentTwo.auth).send({}).expect(200);
 
     // The curt call: evaluated, disputed by the agent, amended by an admin (never the original reviewer).

@@ -9,6 +9,7 @@ import {
   TranscriptEntity,
 } from '@callgrade/database';
 import { allowedActions } from '@callgrade/review-rules';
+import { describeAssignmentReason } from '@callgrade/sampling';
 import { Scorecard } from '@callgrade/scoring';
 
 export interface EvaluationSummaryView {
@@ -108,7 +109,16 @@ export function evaluationDetail(p: EvaluationParts) {
       audioUrl: `${base}/audio`,
       transcriptUrl: `${base}/transcript`,
     },
-    pickedBecause: p.assignment ? { assignmentId: p.assignment.id, planId: p.assignment.planId, runId: p.assignment.runId, reason: p.assignment.reason, alsoMatched: p.assignment.alsoMatched } : null,
+    pickedBecause: p.assignment
+      ? {
+          assignmentId: p.assignment.id,
+          planId: p.assignment.planId,
+          runId: p.assignment.runId,
+          reason: p.assignment.reason,
+          alsoMatched: p.assignment.alsoMatched,
+          reasonText: describeAssignmentReason(p.assignment.reason, p.assignment.alsoMatched),
+        }
+      : null,
     scorecardVersionId: p.evaluation.scorecardVersionId,
     scorecard: p.scorecard,
     autoScore: p.autoScore

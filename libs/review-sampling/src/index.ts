@@ -1,6 +1,5 @@
 export * from './agent-leaves.service';
 export * from './agent-score-statistics.query';
-export * from './assignment-reason.text';
 export * from './leave-coverage';
 export * from './review-assignment.views';
 export * from './review-assignments.service';

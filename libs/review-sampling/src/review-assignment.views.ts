@@ -1,5 +1,5 @@
 import { AssignmentStatus, ReviewAssignmentEntity } from '@callgrade/database';
-import { describeAssignmentReason } from './assignment-reason.text';
+import { describeAssignmentReason } from '@callgrade/sampling';
 
 export interface ReviewAssignmentView {
   id: string;

@@ -1,4 +1,5 @@
 export { selectReviewSample } from './select-review-sample';
+export { describeAssignmentReason } from './pick-reason.text';
 export { SamplingError, SamplingErrorCode } from './sampling.error';
 export type {
   AgentSampleSummary,

@@ -1,4 +1,4 @@
-import { describeAssignmentReason, formatDuration, formatRange } from './assignment-reason.text';
+import { describeAssignmentReason, formatDuration, formatRange } from './pick-reason.text';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,4 +1,4 @@
-import type { PickReason, RuleMatch } from '@callgrade/sampling';
+import type { PickReason, RuleMatch } from './review-sample.types';
 
 /** What an assignment records as its reason: a pick of the sampler, or one added by hand. */
 export type AssignmentReason = PickReason | { kind: 'manual'; note?: string };

@@ -371,7 +371,7 @@ describe('Review sampling', () => {
       const mine2 = await sut.http.get('/api/v1/review-assignments/mine?pageSize=200').set('Authorization', reviewer2.auth).expect(200);
       expect(mine1.body.total).toBeGreaterThan(0);
       expect(mine2.body.total).toBeGreaterThan(0);
-      expect(mine1.body.items.every((a: Assignment) => a.reviewerId === reviewer1.id && a.status === 'open')).toBe(true);
+      expect(mine1.body.items.every((a: Assignment) => a.reviewerId === reviewer1.id && a.status === AssignmentStatus.Open)).toBe(true);
       expect(mine2.body.items.every((a: Assignment) => a.reviewerId === reviewer2.id)).toBe(true);
       const created = mine1.body.items.map((a: { createdAt: string }) => a.createdAt);
       expect([...created].sort()).toEqual(created);

@@ -1,7 +1,7 @@
 import { UserRole } from '@callgrade/database';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -121,7 +121,7 @@ describe('Transcription worker', () => {
       const corruptId = await upload(stereoCall('Hello, Northwind Bank.', 'Hello, it is about my loan.'), {});
       await settled(corruptId);
       const [{ storage_key }] = await db.query('SELECT storage_key FROM recordings WHERE id = $1', [corruptId]);
-      const original = require('node:fs').readFileSync(join(TEST_ENV.STORAGE_DIR, storage_key));
+      const original = readFileSync(join(TEST_ENV.STORAGE_DIR, storage_key));
       writeFileSync(join(TEST_ENV.STORAGE_DIR, storage_key), randomBytes(original.length));
       await db.query(`UPDATE recordings SET status = 'failed' WHERE id = $1`, [corruptId]);
       await db.query(`DELETE FROM transcripts WHERE recording_id = $1`, [corruptId]);
@@ -175,7 +175,7 @@ describe('Transcription worker', () => {
   });
 
   describe('when the worker process is killed mid-job', () => {
-    let workers: ChildProcess[] = [];
+    const workers: ChildProcess[] = [];
     const startWorker = () => {
       const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-r', './test/support/exit-with-parent.ts', 'apps/worker/src/main.ts'], {
         env: { ...process.env, PORT: '0', TRANSCRIPTION_WORKER_ENABLED: 'true', OUTBOX_RELAY_ENABLED: 'true', WORKER_LOCK_MS: '3000', LOG_LEVEL: 'warn' },

@@ -32,7 +32,7 @@ const RECORDING_INDEXES = ['recordings_agent_started_idx', 'recordings_team_star
  */
 export async function loadMonthOfCalls(dataSource: DataSource, month: MonthOfCalls): Promise<LoadedMonth> {
   const started = performance.now();
-  const q = (sql: string, params?: unknown[]) => dataSource.query(sql, params);
+  const q = <T = unknown>(sql: string, params?: unknown[]) => dataSource.query<T>(sql, params);
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   const rq = (sql: string, params?: unknown[]) => runner.query(sql, params);
@@ -108,11 +108,11 @@ export async function loadMonthOfCalls(dataSource: DataSource, month: MonthOfCal
     await runner.release();
   }
 
-  const agents: { id: string; leave: boolean }[] = await q(
+  const agents = await q<{ id: string; leave: boolean }[]>(
     `SELECT u.id, EXISTS (SELECT 1 FROM agent_leaves l WHERE l.agent_id = u.id AND l.note = 'whole month') AS leave FROM users u WHERE u.role = 'agent' ORDER BY u.id`,
   );
-  const supervisors: { id: string }[] = await q(`SELECT id FROM users WHERE role = 'qa_supervisor' ORDER BY id`);
-  const [counts] = await q(
+  const supervisors = await q<{ id: string }[]>(`SELECT id FROM users WHERE role = 'qa_supervisor' ORDER BY id`);
+  const [counts] = await q<LoadedMonth['counts'][]>(
     `SELECT (SELECT count(*) FROM recordings)::int AS recordings, (SELECT count(*) FROM complaints)::int AS complaints,
             (SELECT count(*) FROM survey_responses)::int AS surveys, (SELECT count(*) FROM review_assignments)::int AS "alreadyAssigned",
             (SELECT count(*) FROM agent_leaves)::int AS leaves`,

@@ -78,7 +78,7 @@ async function assertRunFollowsPlan(dataSource: DataSource, run: SamplingRunSumm
     if (agent.pickedRandom !== QUOTA_PER_AGENT || agent.shortfall !== 0) problems.push(`${agent.agentId}: ${agent.pickedRandom} random picks, shortfall ${agent.shortfall}`);
     if (onLeave.has(agent.agentId)) problems.push(`${agent.agentId} is on leave all month but was sampled`);
   }
-  const [stored] = await dataSource.query(
+  const [stored] = await dataSource.query<Record<'picks' | 'random' | 'ineligible' | 'on_leave' | 'unassigned' | 'own_supervisor' | 'twice', number>[]>(
     `SELECT count(*)::int AS picks,
             count(*) FILTER (WHERE a.reason->>'kind' = 'random')::int AS random,
             count(*) FILTER (WHERE r.duration_ms < $2 OR r.status = 'failed' OR r.started_at < $3 OR r.started_at >= $4)::int AS ineligible,
@@ -92,7 +92,7 @@ async function assertRunFollowsPlan(dataSource: DataSource, run: SamplingRunSumm
   if (stored.picks !== run.picked || stored.picks !== run.pickedRandom + run.pickedByRules) problems.push(`${stored.picks} assignments stored, the summary says ${run.picked}`);
   if (stored.random !== sampled.length * QUOTA_PER_AGENT) problems.push(`${stored.random} random picks, expected ${sampled.length * QUOTA_PER_AGENT}`);
   for (const key of ['ineligible', 'on_leave', 'unassigned', 'own_supervisor', 'twice'] as const) if (stored[key] !== 0) problems.push(`${stored[key]} picks ${key.replace('_', ' ')}`);
-  const [strata] = await dataSource.query(
+  const [strata] = await dataSource.query<{ agents: number }[]>(
     `SELECT count(*)::int AS agents FROM (SELECT agent_id FROM review_assignments WHERE run_id = $1 AND reason->>'kind' = 'random'
      GROUP BY agent_id HAVING count(DISTINCT reason->>'stratum') <> $2) bad`,
     [run.id, QUOTA_PER_AGENT],
@@ -139,7 +139,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
       quotaPerAgent: QUOTA_PER_AGENT,
       minDurationSec: MIN_DURATION_SEC,
       teamIds: [],
-      targetedRules: RULES as object[],
+      targetedRules: RULES,
       reviewerIds: loaded.supervisorIds,
       avoidOwnSupervisor: true,
       scheduleEnabled: false,
@@ -155,7 +155,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     for (let round = 0; round < options.runs; round++) {
       const { result: summary, wallMs, cpuMs } = await timed(() => sut.execute({ planId: plan.id, trigger: 'manual', periodStart: PERIOD_START, periodEnd: PERIOD_END }));
       await assertRunFollowsPlan(dataSource, summary, loaded);
-      const [{ picks }] = await dataSource.query(`SELECT md5(string_agg(recording_id::text || (reason::text), ',' ORDER BY recording_id)) AS picks FROM review_assignments WHERE run_id = $1`, [summary.id]);
+      const [{ picks }] = await dataSource.query<{ picks: string }[]>(`SELECT md5(string_agg(recording_id::text || (reason::text), ',' ORDER BY recording_id)) AS picks FROM review_assignments WHERE run_id = $1`, [summary.id]);
       if (firstPicks !== undefined && picks !== firstPicks) throw new Error('the same seed and data drew different calls in two runs');
       firstPicks = picks;
       platformRuns.push({ summary, wallMs, cpuMs });
@@ -171,7 +171,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     const seed = platformRuns[0].summary.seed;
     for (let round = 0; round < options.runs; round++) {
       const { result: rows, wallMs, cpuMs } = await timed(
-        async () => (await dataSource.query(HAND_WRITTEN_SQL, [PERIOD_START, PERIOD_END, QUOTA_PER_AGENT, seed, MIN_DURATION_SEC * 1000, loaded.agentsOnLeave])) as { agent_id: string }[],
+        async () => await dataSource.query<{ agent_id: string }[]>(HAND_WRITTEN_SQL, [PERIOD_START, PERIOD_END, QUOTA_PER_AGENT, seed, MIN_DURATION_SEC * 1000, loaded.agentsOnLeave]),
       );
       const expected = (loaded.agentIds.length - loaded.agentsOnLeave.length) * QUOTA_PER_AGENT;
       if (rows.length !== expected) throw new Error(`the hand-written SQL picked ${rows.length} calls, expected ${expected}`);

@@ -36,6 +36,6 @@ export interface Benchmark<O extends BenchOptions = BenchOptions> {
   run(context: BenchContext<O>): Promise<BenchOutcome>;
 }
 
-export const defineBenchmark = <O extends BenchOptions>(benchmark: Benchmark<O>): Benchmark => benchmark as unknown as Benchmark;
+export const defineBenchmark = <O extends BenchOptions>(benchmark: Benchmark<O>): Benchmark => benchmark;
 
 export const optionFlag = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

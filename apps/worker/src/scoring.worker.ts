@@ -32,7 +32,7 @@ export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   private async process(job: Job<ScoreRecordingJob>): Promise<string> {
     try {
-      const result = await this.score.execute(job.data.recordingId, job.name === JobName.RescoreRecording ? 'rescore' : 'pipeline');
+      const result = await this.score.execute(job.data.recordingId, job.name === (JobName.RescoreRecording as string) ? 'rescore' : 'pipeline');
       await job.updateProgress(100);
       return result === 'already-scored' ? result : result.id;
     } catch (e) {

@@ -94,6 +94,7 @@ function isAdtsHeader(head: Buffer): boolean {
 function describeNonAudio(head: Buffer): string {
   // A multi-byte character may be cut at the end of the sniffed bytes.
   const text = head.toString('utf8').replace(/\ufffd$/, '');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks bytes as not text
   if (head.length > 0 && !/[\x00-\x08\x0e-\x1f\ufffd]/.test(text)) {
     const start = text.trimStart()[0];
     if (start === '{' || start === '[') return 'JSON text';

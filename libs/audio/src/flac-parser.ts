@@ -154,7 +154,7 @@ export class FlacParser implements ContainerParser {
   /** Frames have no length field, so look for the next header whose number continues the chain. */
   private followFrames(): void {
     const bytes = this.input.rest();
-    let from = 0;
+    let from: number;
     for (let at = bytes.indexOf(0xff); at >= 0; at = bytes.indexOf(0xff, from)) {
       const header = readFlacFrameHeader(bytes, at);
       if (header === 'need-more') {

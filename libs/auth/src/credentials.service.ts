@@ -11,6 +11,9 @@ interface AccessTokenClaims {
   role: string;
 }
 
+type UserRow = { id: string; email: string; role: UserPrincipal['role']; team_id: string | null };
+type ApiKeyRow = { id: string; name: string; secret_hash: string; last_used_at: Date | null };
+
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Turns a bearer token or an API key into a principal, or null when it is not valid. */
@@ -36,14 +39,14 @@ export class CredentialsService {
     }
     // Looked up on every request so a deactivated user or a changed role takes effect at once.
     // Plain SQL: this runs on every authenticated request.
-    const [user] = await this.users.query(`SELECT id, email, role, team_id FROM users WHERE id = $1 AND active`, [claims.sub]);
+    const [user] = await this.users.query<UserRow[]>(`SELECT id, email, role, team_id FROM users WHERE id = $1 AND active`, [claims.sub]);
     return user ? { kind: 'user', id: user.id, email: user.email, role: user.role, teamId: user.team_id } : null;
   }
 
   async apiKeyPrincipal(token: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
-    const [key] = await this.apiKeys.query(`SELECT id, name, secret_hash, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [parsed.prefix]);
+    const [key] = await this.apiKeys.query<ApiKeyRow[]>(`SELECT id, name, secret_hash, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [parsed.prefix]);
     if (!key || !apiKeySecretMatches(parsed.secret, key.secret_hash)) return null;
     if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
       await this.apiKeys.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);

@@ -42,12 +42,12 @@ export class RequestRescore {
       if (selection.to) add('r.started_at < ?', selection.to);
       params.push(MAX_PER_REQUEST + 1);
       // UPDATE … RETURNING comes back from the driver as [rows, affected count].
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<[{ id: string; scoring_runs: number }[], number]>(
         `UPDATE recordings r SET scoring_runs = scoring_runs + 1 WHERE r.id IN (
            SELECT r.id FROM recordings r WHERE ${where.join(' AND ')} ORDER BY r.started_at LIMIT $${params.length} FOR UPDATE
          ) RETURNING r.id, r.scoring_runs`,
         params,
-      )) as [{ id: string; scoring_runs: number }[], number];
+      );
       if (rows.length > MAX_PER_REQUEST) throw DomainError.validation({ ids: `selects more than ${MAX_PER_REQUEST} recordings; narrow the filter` });
       for (const row of rows) {
         await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.RescoreRecording, entityId: `${row.id}.rescore-${row.scoring_runs}`, payload: { recordingId: row.id } });

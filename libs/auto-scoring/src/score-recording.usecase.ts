@@ -68,7 +68,7 @@ export class ScoreRecording {
 
     const saved = await this.dataSource.transaction(async (manager) => {
       if (newRedactions.length) {
-        await manager.update(TranscriptEntity, { recordingId }, { segments: redaction.segments as unknown as StoredTranscriptSegment[], redactions });
+        await manager.update(TranscriptEntity, { recordingId }, { segments: redaction.segments, redactions });
       }
       if (redactedKey !== recording.redactedStorageKey) await manager.update(RecordingEntity, recordingId, { redactedStorageKey: redactedKey });
       const row = await manager.save(

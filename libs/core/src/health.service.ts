@@ -50,7 +50,7 @@ export class HealthService implements OnApplicationShutdown {
     ]);
     const report: HealthReport = { status: database.status === 'up' && redis.status === 'up' ? 'ok' : 'error', checks: { database, redis } };
     if (database.status === 'up') {
-      const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE dispatched_at IS NULL`);
+      const [row] = await this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_messages WHERE dispatched_at IS NULL`);
       report.outboxPending = row.n;
     }
     if (redis.status === 'up') {

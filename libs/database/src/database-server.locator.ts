@@ -111,7 +111,7 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   try {
     await client.connect();
   } catch (e) {
-    throw new Error(`PostgreSQL is not answering at ${redact(url)}: ${(e as Error).message}`);
+    throw new Error(`PostgreSQL is not answering at ${redact(url)}: ${(e as Error).message}`, { cause: e });
   }
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

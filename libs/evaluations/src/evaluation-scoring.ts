@@ -69,7 +69,7 @@ export class EvaluationScoring {
     const { comments, issues: commentIssues } = validateTimeComments(submission.comments ?? [], durationMs, ctx.scorecard);
     const issues = [...prepared.issues, ...commentIssues];
     if (issues.length > 0) throw DomainError.validation(issuesToErrors(issues, ''), 'The evaluation cannot be submitted');
-    return { prepared, breakdown: evaluateScore(ctx.scorecard, prepared.answers as Answers), comments };
+    return { prepared, breakdown: evaluateScore(ctx.scorecard, prepared.answers), comments };
   }
 }
 

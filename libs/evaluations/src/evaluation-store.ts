@@ -30,7 +30,7 @@ export async function appendRevision(
   const row = manager.create(EvaluationRevisionEntity, {
     evaluationId: evaluation.id,
     revision,
-    answers: scored.prepared.answers as Record<string, object>,
+    answers: scored.prepared.answers,
     overrides: scored.prepared.overrides,
     comments: scored.comments as unknown as object[],
     summary,

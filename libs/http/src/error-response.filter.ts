@@ -45,7 +45,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      // Nest's own exceptions carry a string or, from validation, a list of strings; anything else would print as [object Object].
+      const message = typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join(',') : exception.message;
       return { statusCode: status, code: HTTP_CODES[status] ?? `http_${status}`, message };
     }
     const correlationId = randomUUID();

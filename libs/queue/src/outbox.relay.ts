@@ -112,7 +112,10 @@ export class OutboxRelay {
         this.logger.error(`Outbox relay failed: ${(e as Error).message}`);
         delay = Math.min(pollMs * 10, 5000);
       }
-      if (!this.stopped) this.timer = setTimeout(() => (this.running = tick()), delay);
+      if (!this.stopped)
+        this.timer = setTimeout(() => {
+          this.running = tick();
+        }, delay);
     };
     this.running = tick();
   }

@@ -9,10 +9,10 @@ import { DispatchedHook } from '@callgrade/queue';
 export const markRecordingsQueued =
   (events: EventPublisher): DispatchedHook =>
   async (manager, payloads) => {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ id: string; agent_id: string }[], number]>(
       `UPDATE recordings SET status = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = $3 RETURNING id, agent_id`,
       [payloads.map((p) => p.recordingId), RecordingStatus.Queued, RecordingStatus.Received],
-    )) as [{ id: string; agent_id: string }[], number];
+    );
     for (const row of rows) {
       await events.publish('recording.status', { recordingId: row.id, agentId: row.agent_id, status: RecordingStatus.Queued, failureReason: null }, { agentId: row.agent_id });
     }

@@ -96,7 +96,7 @@ export class ReceiveRecording {
   private async findAgent(metadata: RecordingMetadataInput): Promise<{ id: string; teamId: string | null }> {
     const [field, value] = metadata.agentId ? (['agentId', metadata.agentId] as const) : (['agentExternalId', metadata.agentExternalId] as const);
     const column = field === 'agentId' ? 'id' : 'external_id';
-    const [agent] = await this.dataSource.query(`SELECT id, team_id, active FROM users WHERE ${column} = $1 AND role = $2`, [value, UserRole.Agent]);
+    const [agent] = await this.dataSource.query<{ id: string; team_id: string | null; active: boolean }[]>(`SELECT id, team_id, active FROM users WHERE ${column} = $1 AND role = $2`, [value, UserRole.Agent]);
     if (!agent) throw DomainError.validation({ [field]: `no agent has ${field === 'agentId' ? 'id' : 'externalId'} ${value}` });
     if (!agent.active) throw DomainError.validation({ [field]: `agent ${agent.id} is deactivated` });
     return { id: agent.id, teamId: agent.team_id };
@@ -104,7 +104,7 @@ export class ReceiveRecording {
 
   /** The recording already stored for this call id, or null; a 409 when its audio differs. */
   private async existing(externalId: string, sha256: string): Promise<RecordingEntity | null> {
-    const [found] = await this.dataSource.query(`SELECT id, sha256 FROM recordings WHERE external_id = $1`, [externalId]);
+    const [found] = await this.dataSource.query<{ id: string; sha256: string }[]>(`SELECT id, sha256 FROM recordings WHERE external_id = $1`, [externalId]);
     if (!found) return null;
     if (found.sha256 !== sha256) {
       throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, { externalId: 'already used for other audio' });

@@ -7,7 +7,7 @@ import { describeValidationErrors, DomainError } from '@callgrade/http';
 const parseTags = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value);
+    return JSON.parse(value) as unknown;
   } catch {
     return value;
   }

@@ -33,7 +33,7 @@ export function parseSuppliedTranscript(json: string, durationMs: number): Store
         errors[`${at}.confidence`] = 'must be between 0 and 1';
       }
     }
-    return { speaker: s?.speaker as StoredTranscriptSegment['speaker'], startMs: Number(s?.startMs), endMs: Number(s?.endMs), text: String(s?.text ?? ''), confidence: s?.confidence === undefined ? 1 : Number(s.confidence) };
+    return { speaker: s?.speaker as StoredTranscriptSegment['speaker'], startMs: Number(s?.startMs), endMs: Number(s?.endMs), text: typeof s?.text === 'string' ? s.text : '', confidence: s?.confidence === undefined ? 1 : Number(s.confidence) };
   });
   if (Object.keys(errors).length) throw DomainError.validation(errors, 'The supplied transcript is invalid');
   return segments.sort((a, b) => a.startMs - b.startMs);

@@ -112,7 +112,7 @@ export const toRunView = (r: SamplingRunEntity): SamplingRunView => ({
   eligible: r.eligible,
   picked: r.picked,
   unassigned: r.unassigned,
-  exclusions: r.exclusions as Partial<RunExclusions>,
+  exclusions: r.exclusions,
   agents: r.agents as AgentRunSummary[],
   planSnapshot: r.planSnapshot,
   durationMs: r.durationMs,

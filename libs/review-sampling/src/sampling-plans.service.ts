@@ -91,7 +91,7 @@ export class SamplingPlansService {
     if (command.quotaPerAgent !== undefined) changes.quotaPerAgent = command.quotaPerAgent;
     if (command.minDurationSec !== undefined) changes.minDurationSec = command.minDurationSec;
     if (fields.teamIds !== undefined) changes.teamIds = fields.teamIds;
-    if (fields.targetedRules !== undefined) changes.targetedRules = fields.targetedRules as object[];
+    if (fields.targetedRules !== undefined) changes.targetedRules = fields.targetedRules;
     if (fields.reviewerIds !== undefined) changes.reviewerIds = fields.reviewerIds;
     if (command.avoidOwnSupervisor !== undefined) changes.avoidOwnSupervisor = command.avoidOwnSupervisor;
     if (command.scheduleEnabled !== undefined) changes.scheduleEnabled = command.scheduleEnabled;

@@ -56,7 +56,7 @@ function callLevelRuleMask(rules: readonly TargetedRule[]): (call: CandidateCall
     let mask = 0;
     for (let r = 0; r < tests.length; r++) {
       let matched: boolean;
-      switch (tests[r]) {
+      switch (tests[r] as CallTest) {
         case CallTest.AutoScoreBelow:
           matched = autoScore < limits[r];
           break;

@@ -40,10 +40,10 @@ export class RecordingStatusService {
       params.push(options.from);
       guard = 'AND status = ANY($4::recording_status[])';
     }
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ agent_id: string }[], number]>(
       `UPDATE recordings SET status = $2, failure_reason = $3, updated_at = now() WHERE id = $1 ${guard} RETURNING agent_id`,
       params,
-    )) as [{ agent_id: string }[], number];
+    );
     return rows.length ? { recordingId, agentId: rows[0].agent_id, status, reason } : null;
   }
 

@@ -9,7 +9,7 @@ import { UserRole } from '@callgrade/database';
 import { API_PREFIX } from '@callgrade/http';
 import { QueueName, redisOptionsFromUrl } from '@callgrade/queue';
 import { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response, Router } from 'express';
 
 export const QUEUE_DASHBOARD_PATH = `/${API_PREFIX}/admin/queues`;
 const COOKIE = 'callgrade_dashboard_token';
@@ -29,7 +29,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit() {
-    const instance = this.adapterHost.httpAdapter?.getInstance?.();
+    const instance = this.adapterHost.httpAdapter?.getInstance?.<Application | undefined>();
     if (!instance?.use) return;
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
     for (const name of Object.values(QueueName)) {
@@ -37,7 +37,7 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     }
     this.queues.forEach((q) => q.on('error', () => undefined));
     createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
-    instance.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.authorize(req, res, next), serverAdapter.getRouter());
+    instance.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.authorize(req, res, next), serverAdapter.getRouter() as Router);
   }
 
   private async authorize(req: Request, res: Response, next: NextFunction) {

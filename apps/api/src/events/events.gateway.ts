@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { CredentialsService, isAgent } from '@callgrade/auth';
+import { CredentialsService, isAgent, Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
 import { EVENTS_CHANNEL, PublishedEvent } from '@callgrade/events';
 import { redisOptionsFromUrl } from '@callgrade/queue';
@@ -9,6 +9,11 @@ import type { Server, Socket } from 'socket.io';
 
 const STAFF_ROOM = 'staff';
 const agentRoom = (agentId: string) => `agent:${agentId}`;
+
+/** What the handshake middleware leaves on `socket.data`. */
+interface SocketData {
+  principal: Principal;
+}
 
 /**
  * Live updates over socket.io at `/socket.io`. Clients authenticate with the same JWT as the API
@@ -34,7 +39,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
         .userFromAccessToken(token)
         .then((user) => {
           if (!user) return next(new Error('unauthenticated: connect with auth.token set to an access token'));
-          socket.data.principal = user;
+          (socket.data as SocketData).principal = user;
           next();
         })
         .catch(next);
@@ -46,7 +51,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
   }
 
   async handleConnection(socket: Socket) {
-    const principal = socket.data.principal;
+    const { principal } = socket.data as SocketData;
     await socket.join(isAgent(principal) ? agentRoom(principal.id) : STAFF_ROOM);
   }
 

@@ -10,6 +10,7 @@ import { ScorecardResponse, ScorecardSummaryResponse, ScorecardVersionResponse }
 const READERS = [UserRole.Admin, UserRole.QaSupervisor, UserRole.Trainer, UserRole.DisputeTeam];
 const WRITERS = [UserRole.Admin, UserRole.QaSupervisor];
 
+// eslint-disable-next-line no-useless-assignment -- false positive: use in a parameter decorator is not seen (eslint/eslint#20947)
 const VersionParam = () =>
   Param('version', new ParseIntPipe({ exceptionFactory: () => DomainError.validation({ version: 'must be a whole number' }) }));
 

@@ -255,7 +255,7 @@ export class IndexedTranscript {
 }
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
-  to.set(from as never);
+  to.set(from);
   return to;
 }
 

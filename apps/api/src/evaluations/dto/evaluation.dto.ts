@@ -15,10 +15,10 @@ const ANSWERS_DOC = {
 } as const;
 
 export class StartEvaluationDto {
-  @ApiPropertyOptional({ description: 'The assignment to evaluate (from your queue)' }) @ValidateIf((o) => !o.recordingId) @IsUUID()
+  @ApiPropertyOptional({ description: 'The assignment to evaluate (from your queue)' }) @ValidateIf((o: StartEvaluationDto) => !o.recordingId) @IsUUID()
   assignmentId?: string;
 
-  @ApiPropertyOptional({ description: 'Or a call nobody assigned: it is assigned to you first' }) @ValidateIf((o) => !o.assignmentId) @IsUUID()
+  @ApiPropertyOptional({ description: 'Or a call nobody assigned: it is assigned to you first' }) @ValidateIf((o: StartEvaluationDto) => !o.assignmentId) @IsUUID()
   recordingId?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Why this call is evaluated (ad-hoc evaluations)' }) @IsOptional() @IsString() @MaxLength(500)
@@ -76,7 +76,7 @@ export class ResolveDisputeDto {
   @ApiProperty({ minLength: 3, maxLength: 4000, description: 'Why: shown to the agent and kept in the history' }) @IsString() @MinLength(3) @MaxLength(4000)
   note: string;
 
-  @ApiPropertyOptional({ ...ANSWERS_DOC, description: 'Amended: only the answers that change' }) @ValidateIf((o) => o.outcome === 'amended') @IsObject()
+  @ApiPropertyOptional({ ...ANSWERS_DOC, description: 'Amended: only the answers that change' }) @ValidateIf((o: ResolveDisputeDto) => o.outcome === 'amended') @IsObject()
   answers?: Record<string, CriterionAnswer>;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject()

@@ -63,7 +63,7 @@ export class UpdateSamplingPlanDto extends PartialType(OmitType(CreateSamplingPl
 }
 
 export class ListSamplingPlansQuery {
-  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional({ default: false }) @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   includeArchived?: boolean;
 }
 

@@ -21,7 +21,7 @@ export class SamplingPlanResponse {
   @ApiProperty() updatedAt: Date;
 
   static from(p: SamplingPlanView): SamplingPlanResponse {
-    return { ...p, targetedRules: p.targetedRules as object[] };
+    return { ...p, targetedRules: p.targetedRules };
   }
 }
 
@@ -58,7 +58,7 @@ export class SamplingRunResponse {
   @ApiProperty() createdAt: Date;
 
   static from(r: SamplingRunView): SamplingRunResponse {
-    return { ...r, exclusions: r.exclusions as Record<string, number> };
+    return { ...r, exclusions: r.exclusions };
   }
 }
 

@@ -11,6 +11,6 @@ export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   teamId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   active?: boolean;
 }

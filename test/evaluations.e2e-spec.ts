@@ -111,10 +111,13 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
       const draft = await sut.http
         .put(`/api/v1/evaluations/${workspace.id}/draft`)
         .set('Authorization', reviewer.auth)
-        .send({ answers: { empathy: { kind: 'scale', value: 4 } }, comments: [{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }] })
+        .send({ answers: { empathy: { kind: 'scale', value: 4, note: 'dropped' } }, comments: [{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }] })
         .expect(200);
       expect(draft.body.blockingIssues.map((i: { path: string }) => i.path)).toContain('answers.clarity');
+      expect(draft.body.draft.answers).toEqual({ empathy: { kind: 'scale', value: 4 } });
       expect(draft.body.draft.comments).toEqual([{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }]);
+      const shapeless = await sut.http.put(`/api/v1/evaluations/${workspace.id}/draft`).set('Authorization', reviewer.auth).send({ answers: { empathy: 'great' } }).expect(422);
+      expect(shapeless.body.errors['answers.empathy']).toMatch(/must be an answer/);
       await sut.http.put(`/api/v1/evaluations/${workspace.id}/draft`).set('Authorization', secondReviewer.auth).send({ answers: {} }).expect(403);
 
       // Submitting: overrides need reasons, comments must fall inside the call, clients never send totals.

@@ -1,4 +1,4 @@
-import { Answers, CriterionAnswer, evaluateScore, Scorecard, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, Scorecard, validateAnswers, ValidationIssue } from '@callgrade/scoring';
 
 export type CheckedCalibrationAnswers = { ok: true; answers: Answers; percent: number | null } | { ok: false; issues: ValidationIssue[] };
 
@@ -11,9 +11,9 @@ export function checkCalibrationAnswers(scorecard: Scorecard, input: Readonly<Re
   const issues: ValidationIssue[] = [];
   const answers: Record<string, CriterionAnswer> = {};
   for (const [criterionId, raw] of Object.entries(input)) {
-    const answer = toAnswer(raw);
+    const answer = parseCriterionAnswer(raw);
     if (answer) answers[criterionId] = answer;
-    else issues.push({ path: `answers.${criterionId}`, message: 'must be an answer: {"kind": "yes" | "no" | "na"} or {"kind": "scale", "value": n}' });
+    else issues.push({ path: `answers.${criterionId}`, message: ANSWER_SHAPE });
   }
   issues.push(...validateAnswers(scorecard, answers));
   for (const criterion of scorecard.sections.flatMap((section) => section.criteria)) {
@@ -23,20 +23,4 @@ export function checkCalibrationAnswers(scorecard: Scorecard, input: Readonly<Re
   if (issues.length > 0) return { ok: false, issues };
   const { percent } = evaluateScore(scorecard, answers);
   return { ok: true, answers, percent: percent === null ? null : Math.round(percent * 100) / 100 };
-}
-
-function toAnswer(raw: unknown): CriterionAnswer | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const { kind, value } = raw as { kind?: unknown; value?: unknown };
-  switch (kind) {
-    case 'yes':
-    case 'no':
-    case 'na':
-      return { kind };
-    case 'scale':
-      // validateAnswers names a value that is not a whole number in range.
-      return { kind, value: value as number };
-    default:
-      return null;
-  }
 }

@@ -4,7 +4,7 @@ import { AutoScoreEntity, EvaluationEntity } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
 import { AutoAnswer, PreparedAnswers, prepareReviewerAnswers, ReviewerInput, TimeComment, validateTimeComments } from '@callgrade/review-rules';
 import { issuesToErrors, ScorecardsService } from '@callgrade/scorecards';
-import { Answers, evaluateScore, Scorecard, ScoreBreakdown, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, Scorecard, ScoreBreakdown, validateAnswers, ValidationIssue } from '@callgrade/scoring';
 import { Repository } from 'typeorm';
 
 /** What a reviewer sends: their answers, reasons for overriding auto results, comments at times in the call. */
@@ -20,6 +20,8 @@ export interface ScoringContext {
 }
 
 export interface ScoredSubmission {
+  /** What the reviewer answered themselves, reduced to the answers' fields. */
+  reviewerAnswers: Record<string, CriterionAnswer>;
   prepared: PreparedAnswers;
   breakdown: ScoreBreakdown;
   comments: TimeComment[];
@@ -47,13 +49,14 @@ export class EvaluationScoring {
   }
 
   /** Checks what a draft may hold: answers that fit their criteria and well-formed comments (422 otherwise). */
-  checkDraft(ctx: ScoringContext, submission: ReviewerSubmission, durationMs: number): { comments: TimeComment[]; pending: PreparedAnswers } {
-    const answerIssues = answerShapeIssues(submission) ?? validateAnswers(ctx.scorecard, submission.answers);
+  checkDraft(ctx: ScoringContext, raw: ReviewerSubmission, durationMs: number): { answers: Record<string, CriterionAnswer>; comments: TimeComment[]; pending: PreparedAnswers } {
+    const { submission, issues: shapeIssues } = parseSubmission(raw);
+    const answerIssues = shapeIssues.length > 0 ? shapeIssues : validateAnswers(ctx.scorecard, submission.answers);
     const { comments, issues: commentIssues } = validateTimeComments(submission.comments ?? [], durationMs, ctx.scorecard);
     const issues = [...answerIssues, ...commentIssues];
     if (issues.length > 0) throw DomainError.validation(issuesToErrors(issues, ''), 'The draft is invalid');
     const pending = prepareReviewerAnswers(ctx.scorecard, ctx.autoResults, submission, { requireComplete: true });
-    return { comments, pending };
+    return { answers: submission.answers, comments, pending };
   }
 
   /** The total over what is answered so far, for a draft. */
@@ -62,27 +65,28 @@ export class EvaluationScoring {
   }
 
   /** Everything must be answered and every override explained (422 naming each problem otherwise). */
-  score(ctx: ScoringContext, submission: ReviewerSubmission, durationMs: number): ScoredSubmission {
-    const shapeIssues = answerShapeIssues(submission);
-    if (shapeIssues) throw DomainError.validation(issuesToErrors(shapeIssues, ''), 'The evaluation cannot be submitted');
+  score(ctx: ScoringContext, raw: ReviewerSubmission, durationMs: number): ScoredSubmission {
+    const { submission, issues: shapeIssues } = parseSubmission(raw);
+    if (shapeIssues.length > 0) throw DomainError.validation(issuesToErrors(shapeIssues, ''), 'The evaluation cannot be submitted');
     const prepared = prepareReviewerAnswers(ctx.scorecard, ctx.autoResults, submission, { requireComplete: true });
     const { comments, issues: commentIssues } = validateTimeComments(submission.comments ?? [], durationMs, ctx.scorecard);
     const issues = [...prepared.issues, ...commentIssues];
     if (issues.length > 0) throw DomainError.validation(issuesToErrors(issues, ''), 'The evaluation cannot be submitted');
-    return { prepared, breakdown: evaluateScore(ctx.scorecard, prepared.answers), comments };
+    return { reviewerAnswers: submission.answers, prepared, breakdown: evaluateScore(ctx.scorecard, prepared.answers), comments };
   }
 }
 
-/** Answers must be objects (`{ kind: 'yes' }`, `{ kind: 'scale', value: 4 }`) before the scoring rules can read them. */
-function answerShapeIssues(submission: ReviewerSubmission): ValidationIssue[] | null {
+/** Answers reduced to their fields (`kind`, and `value` for a scale) before the scoring rules read them; reasons must be text. */
+function parseSubmission(raw: ReviewerSubmission): { submission: ReviewerSubmission; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  for (const [id, answer] of Object.entries(submission.answers ?? {})) {
-    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
-      issues.push({ path: `answers.${id}`, message: "must be an object such as { kind: 'yes' } or { kind: 'scale', value: 4 }" });
-    }
+  const answers: Record<string, CriterionAnswer> = {};
+  for (const [id, value] of Object.entries(raw.answers ?? {})) {
+    const answer = parseCriterionAnswer(value);
+    if (answer) answers[id] = answer;
+    else issues.push({ path: `answers.${id}`, message: ANSWER_SHAPE });
   }
-  for (const [id, reason] of Object.entries(submission.overrideReasons ?? {})) {
+  for (const [id, reason] of Object.entries(raw.overrideReasons ?? {})) {
     if (typeof reason !== 'string') issues.push({ path: `overrideReasons.${id}`, message: 'must be a string' });
   }
-  return issues.length > 0 ? issues : null;
+  return { submission: { ...raw, answers }, issues };
 }

@@ -97,6 +97,6 @@ export class ResolveDispute {
     const recording = await manager.findOneByOrFail(RecordingEntity, { id: evaluation.recordingId });
     const scored = this.scoring.score(await this.scoring.contextFor(evaluation), input, recording.durationMs);
     await appendRevision(manager, evaluation, scored, authorId, note, current.summary);
-    evaluation.draft = { ...evaluation.draft, answers: input.answers, overrideReasons: input.overrideReasons, comments: scored.comments };
+    evaluation.draft = { ...evaluation.draft, answers: scored.reviewerAnswers, overrideReasons: input.overrideReasons, comments: scored.comments };
   }
 }

@@ -31,8 +31,8 @@ export class SaveEvaluationDraft {
       underReviewRules(() => nextState(evaluation.state, 'save_draft'));
       const recording = await manager.findOneByOrFail(RecordingEntity, { id: evaluation.recordingId });
       const ctx = await this.scoring.contextFor(evaluation);
-      const { comments, pending } = this.scoring.checkDraft(ctx, submission, recording.durationMs);
-      evaluation.draft = { answers: submission.answers, overrideReasons: submission.overrideReasons ?? {}, comments, summary: submission.summary };
+      const { answers, comments, pending } = this.scoring.checkDraft(ctx, submission, recording.durationMs);
+      evaluation.draft = { answers, overrideReasons: submission.overrideReasons ?? {}, comments, summary: submission.summary };
       await manager.update(EvaluationEntity, { id: evaluation.id }, { draft: evaluation.draft });
       return {
         evaluation,

@@ -45,7 +45,7 @@ export class SubmitEvaluation {
         state: state as EvaluationState,
         submittedAt,
         disputeDeadline: disputeDeadline(submittedAt, disputeWindowHours),
-        draft: { answers: input.answers, overrideReasons: input.overrideReasons ?? {}, comments: scored.comments, summary: input.summary },
+        draft: { answers: scored.reviewerAnswers, overrideReasons: input.overrideReasons ?? {}, comments: scored.comments, summary: input.summary },
       });
       await manager.update(EvaluationEntity, { id: evaluation.id }, {
         state: evaluation.state,

@@ -167,7 +167,11 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
 
       // The agent sees their own evaluations, never another agent's.
       const mine = (await sut.http.get('/api/v1/me/evaluations').set('Authorization', agent.auth).expect(200)).body;
-      expect(mine.items.find((e: { id: string }) => e.id === workspace.id)).toMatchObject({ state: 'submitted', canDispute: true });
+      expect(mine.items.find((e: { id: string }) => e.id === workspace.id)).toMatchObject({
+        state: 'submitted',
+        canDispute: true,
+        call: { externalId: workspace.recording.externalId, durationMs: workspace.recording.durationMs },
+      });
       const theirs = (await sut.http.get('/api/v1/me/evaluations').set('Authorization', otherAgent.auth).expect(200)).body;
       expect(theirs.items.map((e: { id: string }) => e.id)).not.toContain(workspace.id);
       await sut.http.get(`/api/v1/evaluations/${workspace.id}`).set('Authorization', otherAgent.auth).expect(404);

@@ -16,7 +16,7 @@ import {
 } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
 import { ScorecardsService } from '@callgrade/scorecards';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { asUser, assertCanRead } from './evaluation-access';
 import { disputeView, evaluationDetail, evaluationSummary, EvaluationSummaryView } from './evaluation.views';
 
@@ -28,6 +28,13 @@ export interface EvaluationFilter {
   to?: Date;
   page: number;
   pageSize: number;
+}
+
+/** The call an evaluation is about, so a list says which call without another request. */
+export interface CallSummary {
+  externalId: string;
+  startedAt: Date;
+  durationMs: number;
 }
 
 export interface Page<T> {
@@ -81,7 +88,7 @@ export class EvaluationQueries {
   }
 
   /** Staff view over all evaluations; one query for the page and one for the count. */
-  async list(filter: EvaluationFilter): Promise<Page<EvaluationSummaryView>> {
+  async list(filter: EvaluationFilter): Promise<Page<EvaluationSummaryView & { call: CallSummary | null }>> {
     const qb = this.evaluations.createQueryBuilder('e');
     if (filter.agentId) qb.andWhere('e.agent_id = :agentId', { agentId: filter.agentId });
     if (filter.reviewerId) qb.andWhere('e.reviewer_id = :reviewerId', { reviewerId: filter.reviewerId });
@@ -90,11 +97,12 @@ export class EvaluationQueries {
     if (filter.to) qb.andWhere('e.submitted_at < :to', { to: filter.to });
     qb.orderBy('e.updated_at', 'DESC').addOrderBy('e.id', 'DESC').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(evaluationSummary), total, page: filter.page, pageSize: filter.pageSize };
+    const calls = await this.callsOf(rows);
+    return { items: rows.map((e) => ({ ...evaluationSummary(e), call: calls.get(e.recordingId) ?? null })), total, page: filter.page, pageSize: filter.pageSize };
   }
 
   /** An agent's own published evaluations, newest first, with whether each can still be disputed. */
-  async mine(principal: Principal, page: number, pageSize: number): Promise<Page<EvaluationSummaryView & { canDispute: boolean }>> {
+  async mine(principal: Principal, page: number, pageSize: number): Promise<Page<EvaluationSummaryView & { call: CallSummary | null; canDispute: boolean }>> {
     const agentId = asUser(principal).id;
     const qb = this.evaluations
       .createQueryBuilder('e')
@@ -105,12 +113,21 @@ export class EvaluationQueries {
       .offset((page - 1) * pageSize)
       .limit(pageSize);
     const [rows, total] = await qb.getManyAndCount();
+    const calls = await this.callsOf(rows);
     const now = Date.now();
     const items = rows.map((e) => ({
       ...evaluationSummary(e),
+      call: calls.get(e.recordingId) ?? null,
       canDispute: e.state === EvaluationState.Submitted && e.disputeDeadline !== null && e.disputeDeadline.getTime() > now,
     }));
     return { items, total, page, pageSize };
+  }
+
+  /** Which call each evaluation is about, in one query for the whole page. */
+  private async callsOf(rows: EvaluationEntity[]): Promise<Map<string, CallSummary>> {
+    if (rows.length === 0) return new Map();
+    const recordings = await this.recordings.find({ where: { id: In(rows.map((e) => e.recordingId)) }, select: { id: true, externalId: true, startedAt: true, durationMs: true } });
+    return new Map(recordings.map((r) => [r.id, { externalId: r.externalId, startedAt: r.startedAt, durationMs: r.durationMs }]));
   }
 
   /** Disputes to resolve: by status, optionally only those assigned to the caller. */

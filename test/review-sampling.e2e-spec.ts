@@ -460,6 +460,21 @@ describe('Review sampling', () => {
       expect(runs[0]).toMatchObject({ trigger: 'schedule', periodStart: yesterday.start, periodEnd: yesterday.end, picked: 2 });
     });
 
+    it('catches up the periods a stopped schedule missed, oldest first, once each', async () => {
+      const { plan, yesterday } = await scheduledDayPlan();
+      const worker = sut.get(SamplingScheduleWorker);
+      await worker.tick();
+      // Three days later: the day before is due, and so are the two days nobody ticked.
+      const later = new Date(yesterday.start.getTime() + 4 * DAY_MS + 3_600_000);
+      const outcomes = (await worker.tick(later)).filter((o) => o.planId === plan.id);
+      expect(outcomes.map((o) => [o.outcome, o.periodStart])).toEqual(
+        [1, 2, 3].map((days) => ['ran', new Date(yesterday.start.getTime() + days * DAY_MS)]),
+      );
+      expect((await worker.tick(later)).filter((o) => o.planId === plan.id).map((o) => o.outcome)).toEqual(['already-ran']);
+      const runs = await db().getRepository(SamplingRunEntity).find({ where: { planId: plan.id }, order: { periodStart: 'ASC' } });
+      expect(runs.map((r) => r.periodStart.getTime() - yesterday.start.getTime())).toEqual([0, 1, 2, 3].map((days) => days * DAY_MS));
+    });
+
     it('ticks from a BullMQ job scheduler when the worker has it enabled', async () => {
       const { plan } = await scheduledDayPlan();
       const scheduler = await startTestApp({ SAMPLING_SCHEDULER_ENABLED: 'true' });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { silence } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
 import { eventually } from './support/eventually';
-import { conversation } from './support/scored-calls';
+import { conversation, GOOD_CALL } from './support/scored-calls';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('Auto-scoring with evidence', () => {
@@ -51,16 +51,7 @@ describe('Auto-scoring with evidence', () => {
   afterAll(() => sut.close());
 
   it('scores a good call, with the words and times that justify each result', async () => {
-    const id = await upload(
-      conversation([
-        ['agent', 'Hello, this is north wind bank, my name is Priya, how can I help you today?'],
-        ['agent', 'Please note this call may be recorded for quality.'],
-        ['customer', 'Hi, I would like to check my balance please.'],
-        ['agent', 'Of course, thank you for waiting, your balance is two hundred pounds.'],
-        ['customer', 'Great, thanks.'],
-        ['agent', 'Is there anything else I can help you with? Thank you for calling Northwind Bank, have a nice day.'],
-      ]),
-    );
+    const id = await upload(conversation(GOOD_CALL));
     const [score] = await scored(id);
     expect(score.percent).toBeGreaterThan(80);
     expect(score.criticalFailed).toBe(false);

@@ -147,7 +147,7 @@ describe('Review sampling', () => {
         'targetedRules[1].threshold': 'must be a number',
         'targetedRules[2]': 'a long_call rule needs exactly one of minDurationSec or percentileOfAgent',
         'targetedRules[3].id': expect.stringContaining('targetedRules[0]'),
-        reviewerIds: expect.stringContaining(agentUser.id),
+        'reviewerIds[1]': `${agentUser.displayName} is agent; reviewers must be QA supervisors or admins`,
         teamIds: expect.stringContaining('no such team'),
       });
 

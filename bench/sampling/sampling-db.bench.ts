@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { UsersService } from '@callgrade/accounts';
 import { AuditLog } from '@callgrade/audit';
 import { AuditEventEntity, dataSourceOptions, runMigrations, SamplingPeriodKind, SamplingPlanEntity, SamplingRunEntity, TeamEntity, UserEntity } from '@callgrade/database';
 import { RunSampling, SamplingCandidatesLoader, SamplingPlansService, SamplingRunSummary } from '@callgrade/review-sampling';
@@ -146,7 +147,8 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     });
     // The use case as the API and the worker run it, wired by hand instead of by Nest.
     const audit = new AuditLog(dataSource.getRepository(AuditEventEntity));
-    const plans = new SamplingPlansService(dataSource.getRepository(SamplingPlanEntity), dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity), audit);
+    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity));
+    const plans = new SamplingPlansService(dataSource.getRepository(SamplingPlanEntity), dataSource.getRepository(TeamEntity), audit, accounts);
     const sut = new RunSampling(dataSource, plans, new SamplingCandidatesLoader(dataSource), dataSource.getRepository(SamplingRunEntity), audit);
 
     const platformRuns: (Timed & { summary: SamplingRunSummary })[] = [];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hashPassword } from '@callgrade/auth';
-import { isUniqueViolation, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
+import { isUniqueViolation, REVIEWER_ROLES, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 
 export interface CreateUserCommand {
   email: string;
@@ -83,6 +83,22 @@ export class UsersService {
       throw this.translateUniqueViolation(e);
     }
     return this.get(id);
+  }
+
+  /**
+   * Why each of these users cannot review calls (unknown, deactivated, or not a QA supervisor or admin),
+   * by id; a user who can is absent. One query.
+   */
+  async reviewerProblems(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map((ids.length ? await this.users.find({ where: { id: In([...ids]) } }) : []).map((u) => [u.id, u]));
+    const problems = new Map<string, string>();
+    for (const id of ids) {
+      const user = found.get(id);
+      if (!user) problems.set(id, `no such user (${id})`);
+      else if (!user.active) problems.set(id, `${user.displayName} is deactivated`);
+      else if (!REVIEWER_ROLES.includes(user.role)) problems.set(id, `${user.displayName} is ${user.role}; reviewers must be QA supervisors or admins`);
+    }
+    return problems;
   }
 
   private async assertTeamExists(teamId: string | null | undefined) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
 import { AutoScoreEntity, RecordingEntity, RecordingStatus, StoredTranscriptSegment, TranscriptEntity } from '@callgrade/database';
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
-import { AutoScoreResult, redactTranscript, TalkFacts, Transcript } from '@callgrade/scoring';
+import { AutoScoreResult, redactTranscript, roundPercent, TalkFacts, Transcript } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
 import { muteSpans } from '@callgrade/transcription';
 import { RecordingStatusService } from '@callgrade/transcripts';
@@ -76,7 +76,7 @@ export class ScoreRecording {
           recordingId,
           scorecardVersionId: card.versionId,
           settingsVersionId: settings.versionId,
-          percent: result.score.percent === null ? null : Math.round(result.score.percent * 100) / 100,
+          percent: roundPercent(result.score.percent),
           criticalFailed: result.score.criticalFailures.length > 0,
           complete: result.score.complete,
           language: result.language,

@@ -1,4 +1,4 @@
-import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, Scorecard, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, roundPercent, Scorecard, validateAnswers, ValidationIssue } from '@callgrade/scoring';
 
 export type CheckedCalibrationAnswers = { ok: true; answers: Answers; percent: number | null } | { ok: false; issues: ValidationIssue[] };
 
@@ -22,5 +22,5 @@ export function checkCalibrationAnswers(scorecard: Scorecard, input: Readonly<Re
   }
   if (issues.length > 0) return { ok: false, issues };
   const { percent } = evaluateScore(scorecard, answers);
-  return { ok: true, answers, percent: percent === null ? null : Math.round(percent * 100) / 100 };
+  return { ok: true, answers, percent: roundPercent(percent) };
 }

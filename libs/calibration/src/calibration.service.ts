@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@callgrade/accounts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@callgrade/audit';
 import { UserPrincipal } from '@callgrade/auth';
@@ -9,6 +10,7 @@ import {
   CalibrationSessionEntity,
   CalibrationStatus,
   RecordingEntity,
+  REVIEWER_ROLES,
   UserEntity,
   UserRole,
 } from '@callgrade/database';
@@ -17,7 +19,7 @@ import { scopeRecordingsTo } from '@callgrade/recordings';
 import { CalibrationItem, CalibrationReport, calibrationReport } from '@callgrade/review-rules';
 import { issuesToErrors, ScorecardForScoring, ScorecardsService } from '@callgrade/scorecards';
 import { Answers, Scorecard } from '@callgrade/scoring';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { assertMayClose, assertMayView, assertOpenForAnswers, mayReadAnswersOf } from './calibration-access';
 import { checkCalibrationAnswers } from './calibration-answers';
 import {
@@ -46,8 +48,6 @@ export interface CalibrationFilter {
   pageSize: number;
 }
 
-/** Roles that lead and take part in calibration. */
-const CALIBRATOR_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];
 export const MAX_CALIBRATION_RECORDINGS = 50;
 export const MAX_CALIBRATION_REVIEWERS = 50;
 
@@ -73,6 +73,7 @@ export class CalibrationService {
     private readonly dataSource: DataSource,
     private readonly scorecards: ScorecardsService,
     private readonly audit: AuditLog,
+    private readonly accounts: UsersService,
     @InjectRepository(CalibrationSessionEntity) private readonly sessions: Repository<CalibrationSessionEntity>,
     @InjectRepository(CalibrationRecordingEntity) private readonly sessionRecordings: Repository<CalibrationRecordingEntity>,
     @InjectRepository(CalibrationParticipantEntity) private readonly participants: Repository<CalibrationParticipantEntity>,
@@ -87,7 +88,7 @@ export class CalibrationService {
    * in-place edits cannot change what the answers were given against.
    */
   async create(lead: UserPrincipal, command: CreateCalibrationSessionCommand): Promise<CalibrationSessionDetail> {
-    if (!CALIBRATOR_ROLES.includes(lead.role)) throw new DomainError(ErrorCode.Forbidden, 'Only QA supervisors and admins lead calibration sessions');
+    if (!REVIEWER_ROLES.includes(lead.role)) throw new DomainError(ErrorCode.Forbidden, 'Only QA supervisors and admins lead calibration sessions');
     const errors: Record<string, string> = {};
     const title = command.title.trim();
     if (!title) errors.title = 'must not be empty';
@@ -330,13 +331,10 @@ export class CalibrationService {
     const duplicates = duplicatesIn(reviewerIds);
     if (duplicates.length > 0) errors.reviewerIds = `must not repeat a reviewer (${duplicates.join(', ')})`;
     if (reviewerIds.length === 0) return errors;
-    const found = new Map((await this.users.find({ where: { id: In([...reviewerIds]) } })).map((u) => [u.id, u]));
+    const problems = await this.accounts.reviewerProblems(reviewerIds);
     reviewerIds.forEach((reviewerId, i) => {
-      const reviewer = found.get(reviewerId);
-      const at = `reviewerIds[${i}]`;
-      if (!reviewer) errors[at] = `no such user (${reviewerId})`;
-      else if (!reviewer.active) errors[at] = `${reviewer.displayName} is deactivated`;
-      else if (!CALIBRATOR_ROLES.includes(reviewer.role)) errors[at] = `${reviewer.displayName} is ${reviewer.role}; reviewers must be QA supervisors or admins`;
+      const problem = problems.get(reviewerId);
+      if (problem) errors[`reviewerIds[${i}]`] = problem;
     });
     return errors;
   }

@@ -4,8 +4,6 @@ import { DomainError, ErrorCode } from '@callgrade/http';
 
 /** Roles that read every evaluation (the feedback loop's staff). */
 export const EVALUATION_READERS = [UserRole.Admin, UserRole.QaSupervisor, UserRole.Trainer, UserRole.DisputeTeam];
-/** Roles that evaluate calls. */
-export const REVIEWER_ROLES = [UserRole.Admin, UserRole.QaSupervisor];
 
 export function asUser(principal: Principal): UserPrincipal {
   if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'Evaluations are for people, not API keys');

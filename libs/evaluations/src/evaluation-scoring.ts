@@ -4,7 +4,7 @@ import { AutoScoreEntity, EvaluationEntity } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
 import { AutoAnswer, PreparedAnswers, prepareReviewerAnswers, ReviewerInput, TimeComment, validateTimeComments } from '@callgrade/review-rules';
 import { issuesToErrors, ScorecardsService } from '@callgrade/scorecards';
-import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, Scorecard, ScoreBreakdown, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, roundPercent, Scorecard, ScoreBreakdown, validateAnswers, ValidationIssue } from '@callgrade/scoring';
 import { Repository } from 'typeorm';
 
 /** What a reviewer sends: their answers, reasons for overriding auto results, comments at times in the call. */
@@ -27,8 +27,6 @@ export interface ScoredSubmission {
   comments: TimeComment[];
 }
 
-/** Totals are stored with two decimals. */
-export const roundPercent = (p: number | null) => (p === null ? null : Math.round(p * 100) / 100);
 
 /**
  * Scores a reviewer's submission against the evaluation's scorecard version and the auto-score it

@@ -2,7 +2,8 @@ import { AutoAgreementEntity, EvaluationEntity, EvaluationEventEntity, Evaluatio
 import { DomainError } from '@callgrade/http';
 import { AutoAgreement } from '@callgrade/review-rules';
 import { EntityManager } from 'typeorm';
-import { roundPercent, ScoredSubmission } from './evaluation-scoring';
+import { roundPercent } from '@callgrade/scoring';
+import { ScoredSubmission } from './evaluation-scoring';
 
 /** The evaluation row, locked until the transaction ends, so two state changes never interleave. */
 export async function lockEvaluation(manager: EntityManager, id: string): Promise<EvaluationEntity> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@callgrade/auth';
-import { AssignmentStatus, AutoScoreEntity, EvaluationEntity, isUniqueViolation, ReviewAssignmentEntity, UserRole } from '@callgrade/database';
+import { AssignmentStatus, AutoScoreEntity, EvaluationEntity, isUniqueViolation, ReviewAssignmentEntity, UserRole, REVIEWER_ROLES } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { RecordingQueries } from '@callgrade/recordings';
 import { ScorecardsService } from '@callgrade/scorecards';
@@ -73,7 +73,7 @@ export class StartEvaluation {
       assignment.reviewerId = userId;
     }
     if (assignment.reviewerId !== userId) {
-      const hint = role === UserRole.Admin || role === UserRole.QaSupervisor ? ' (reassign it first: POST /api/v1/review-assignments/:id/reassign)' : '';
+      const hint = REVIEWER_ROLES.includes(role) ? ' (reassign it first: POST /api/v1/review-assignments/:id/reassign)' : '';
       throw new DomainError(ErrorCode.Forbidden, `Review assignment ${id} belongs to another reviewer${hint}`);
     }
     return assignment;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@callgrade/accounts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
-import { AssignmentStatus, RecordingEntity, ReviewAssignmentEntity, SamplingPlanEntity, UserEntity, UserRole } from '@callgrade/database';
+import { AssignmentStatus, RecordingEntity, ReviewAssignmentEntity, SamplingPlanEntity, UserEntity, REVIEWER_ROLES } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { mayReview } from '@callgrade/review-rules';
 import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AssignmentJoins, ReviewAssignmentPage, ReviewAssignmentView, toAssignmentView } from './review-assignment.views';
-import { REVIEWER_ROLES } from './sampling-plans.service';
 
 export interface AssignmentFilter {
   reviewerId?: string;
@@ -28,7 +28,6 @@ export interface ReassignCommand {
 
 const LIVE: AssignmentStatus[] = [AssignmentStatus.Open, AssignmentStatus.InProgress];
 /** Who sees every assignment; other callers see only the ones they review. */
-const SEES_ALL: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];
 
 /** Review assignments: the queues of reviewers, and the supervisor's tools to move or drop work. */
 @Injectable()
@@ -39,6 +38,7 @@ export class ReviewAssignmentsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SamplingPlanEntity) private readonly plans: Repository<SamplingPlanEntity>,
     private readonly audit: AuditLog,
+    private readonly accounts: UsersService,
   ) {}
 
   /** Newest first; one query for the page and one for the count, whatever the page size. */
@@ -73,7 +73,7 @@ export class ReviewAssignmentsService {
   /** Not found when it does not exist or is someone else's and the caller may see only their own. */
   async get(principal: Principal, id: string): Promise<ReviewAssignmentView> {
     const qb = this.query().andWhere('a.id = :id', { id });
-    if (!(principal.kind === 'user' && SEES_ALL.includes(principal.role))) qb.andWhere('a.reviewer_id = :me', { me: principal.id });
+    if (!(principal.kind === 'user' && REVIEWER_ROLES.includes(principal.role))) qb.andWhere('a.reviewer_id = :me', { me: principal.id });
     const [view] = await this.views(qb);
     if (!view) throw DomainError.notFound(`Review assignment ${id}`);
     return view;
@@ -90,14 +90,13 @@ export class ReviewAssignmentsService {
       const started: unknown[] = await this.dataSource.query(`SELECT 1 FROM evaluations WHERE assignment_id = $1 LIMIT 1`, [id]);
       if (started.length) throw new DomainError(ErrorCode.Conflict, `Review assignment ${id} is in progress: its reviewer has started the evaluation, so it can no longer be reassigned`);
     }
-    const reviewer = await this.users.findOne({ where: { id: command.reviewerId } });
-    if (!reviewer || !reviewer.active || !REVIEWER_ROLES.includes(reviewer.role)) {
-      throw DomainError.validation({ reviewerId: 'must be an active QA supervisor or admin' });
-    }
-    if (reviewer.id === assignment.agentId) throw DomainError.validation({ reviewerId: 'is the agent of the call; nobody reviews their own call' });
-    if (reviewer.id === assignment.reviewerId) throw DomainError.validation({ reviewerId: 'already reviews this call' });
+    const { reviewerId } = command;
+    const problem = (await this.accounts.reviewerProblems([reviewerId])).get(reviewerId);
+    if (problem) throw DomainError.validation({ reviewerId: problem });
+    if (reviewerId === assignment.agentId) throw DomainError.validation({ reviewerId: 'is the agent of the call; nobody reviews their own call' });
+    if (reviewerId === assignment.reviewerId) throw DomainError.validation({ reviewerId: 'already reviews this call' });
 
-    const ownSupervisor = await this.supervisesAgent(reviewer.id, assignment.agentId);
+    const ownSupervisor = await this.supervisesAgent(reviewerId, assignment.agentId);
     const plan = assignment.planId ? await this.plans.findOne({ where: { id: assignment.planId } }) : null;
     const avoided = !!plan?.avoidOwnSupervisor && ownSupervisor;
     if (avoided && !command.force) {
@@ -110,7 +109,7 @@ export class ReviewAssignmentsService {
     const result = await this.dataSource
       .createQueryBuilder()
       .update(ReviewAssignmentEntity)
-      .set({ reviewerId: reviewer.id, updatedAt: () => 'now()' })
+      .set({ reviewerId, updatedAt: () => 'now()' })
       .where('id = :id AND status IN (:...live)', { id, live: LIVE })
       .andWhere(assignment.reviewerId === null ? 'reviewer_id IS NULL' : 'reviewer_id = :from', { from: assignment.reviewerId })
       .execute();
@@ -119,7 +118,7 @@ export class ReviewAssignmentsService {
       action: 'review_assignment.reassigned',
       resourceType: 'review_assignment',
       resourceId: id,
-      details: { from: assignment.reviewerId, to: reviewer.id, reason: command.reason, forced: avoided },
+      details: { from: assignment.reviewerId, to: reviewerId, reason: command.reason, forced: avoided },
     });
     return this.get(principal, id);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@callgrade/accounts';
 import { AgentLeavesService } from './agent-leaves.service';
 import { AgentScoreStatisticsQuery } from './agent-score-statistics.query';
 import { ReviewAssignmentsService } from './review-assignments.service';
@@ -20,5 +21,5 @@ const SERVICES = [
 ];
 
 /** Sampling plans and runs, review assignments, agents' leave, and the statistics for choosing quotas. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [AccountsModule], providers: SERVICES, exports: SERVICES })
 export class ReviewSamplingModule {}

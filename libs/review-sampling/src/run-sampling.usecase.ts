@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
-import { SamplingPlanEntity, SamplingRunEntity, SamplingRunTrigger } from '@callgrade/database';
+import { SamplingPlanEntity, SamplingRunEntity, SamplingRunTrigger, REVIEWER_ROLES } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { assignReviewers, periodContaining, PeriodBounds, previousPeriod, ReviewerBalance, SamplingPeriod } from '@callgrade/review-rules';
 import { ReviewSample, SamplingError, selectReviewSample, TargetedRule } from '@callgrade/sampling';
@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AgentCandidateCounts, LoadedCandidates, SamplingCandidatesLoader } from './sampling-candidates.loader';
 import { AgentRunSummary, ReviewerLoadSummary, RunExclusions, SamplingRunSummary, toRunView } from './sampling-plan.views';
-import { REVIEWER_ROLES, SamplingPlansService } from './sampling-plans.service';
+import { SamplingPlansService } from './sampling-plans.service';
 
 export interface RunSamplingCommand {
   planId: string;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@callgrade/accounts';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
-import { isUniqueViolation, SamplingPeriodKind, SamplingPlanEntity, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
+import { isUniqueViolation, SamplingPeriodKind, SamplingPlanEntity, TeamEntity } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import type { TargetedRule } from '@callgrade/sampling';
 import { In, IsNull, Repository } from 'typeorm';
@@ -25,16 +26,15 @@ export interface SamplingPlanCommand {
 
 export type CreateSamplingPlanCommand = SamplingPlanCommand & Required<Pick<SamplingPlanCommand, 'name' | 'period' | 'quotaPerAgent' | 'reviewerIds'>>;
 
-export const REVIEWER_ROLES: readonly UserRole[] = [UserRole.QaSupervisor, UserRole.Admin];
 
 /** Sampling plans: what to review each period, and who reviews it. Archived plans stay readable and never run. */
 @Injectable()
 export class SamplingPlansService {
   constructor(
     @InjectRepository(SamplingPlanEntity) private readonly plans: Repository<SamplingPlanEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     private readonly audit: AuditLog,
+    private readonly accounts: UsersService,
   ) {}
 
   async create(command: CreateSamplingPlanCommand, actor: Principal): Promise<SamplingPlanView> {
@@ -134,8 +134,12 @@ export class SamplingPlansService {
     }
     if (command.reviewerIds !== undefined) {
       out.reviewerIds = [...new Set(command.reviewerIds)];
-      const problem = await this.reviewerProblem(out.reviewerIds);
-      if (problem) errors.reviewerIds = problem;
+      if (out.reviewerIds.length === 0) errors.reviewerIds = 'must name at least one reviewer';
+      const problems = await this.accounts.reviewerProblems(out.reviewerIds);
+      command.reviewerIds.forEach((id, i) => {
+        const problem = problems.get(id);
+        if (problem) errors[`reviewerIds[${i}]`] = problem;
+      });
     }
     if (command.teamIds !== undefined) {
       out.teamIds = [...new Set(command.teamIds)];
@@ -145,16 +149,6 @@ export class SamplingPlansService {
     }
     if (Object.keys(errors).length) throw DomainError.validation(errors, 'The sampling plan is invalid');
     return out;
-  }
-
-  private async reviewerProblem(ids: string[]): Promise<string | null> {
-    if (ids.length === 0) return 'must name at least one reviewer';
-    const found = await this.users.find({ where: { id: In(ids) } });
-    const bad = ids.filter((id) => {
-      const user = found.find((u) => u.id === id);
-      return !user || !user.active || !REVIEWER_ROLES.includes(user.role);
-    });
-    return bad.length ? `must be active QA supervisors or admins; not: ${bad.join(', ')}` : null;
   }
 }
 

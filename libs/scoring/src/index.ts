@@ -16,7 +16,7 @@ export { passesLuhn } from './redaction/luhn';
 
 export type { AnswerType, Answers, Criterion, CriterionAnswer, CriterionMode, CriticalFailurePolicy, Scorecard, ScorecardSection } from './scorecard/scorecard';
 export { validateScorecard, validateAnswers } from './scorecard/validate-scorecard';
-export { evaluateScore } from './scorecard/evaluate-score';
+export { evaluateScore, roundPercent } from './scorecard/evaluate-score';
 export { ANSWER_SHAPE, parseCriterionAnswer } from './scorecard/parse-answer';
 export type { CriterionScore, CriterionStatus, ScoreBreakdown, SectionScore } from './scorecard/evaluate-score';
 export { defaultScorecard } from './scorecard/default-scorecard';

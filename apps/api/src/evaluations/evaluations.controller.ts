@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
+import { ALL_USER_ROLES, REVIEWER_ROLES, UserRole } from '@callgrade/database';
 import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import {
   AcknowledgeEvaluation,
@@ -8,7 +8,6 @@ import {
   EVALUATION_READERS,
   EvaluationQueries,
   ResolveDispute,
-  REVIEWER_ROLES,
   SaveEvaluationDraft,
   StartEvaluation,
   SubmitEvaluation,

@@ -11,6 +11,9 @@ export enum UserRole {
 
 export const ALL_USER_ROLES = Object.values(UserRole);
 
+/** Who evaluates calls, reviews sampled work and takes part in calibration. */
+export const REVIEWER_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];
+
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -90,3 +90,6 @@ export function evaluateScore(scorecard: Scorecard, answers: Answers): ScoreBrea
   const zeroed = criticalFailures.length > 0 && scorecard.criticalFailurePolicy === 'zero_total';
   return { percent: zeroed ? 0 : rawPercent, rawPercent, criticalFailures, complete, sections };
 }
+
+/** Totals are stored and shown with two decimals. */
+export const roundPercent = (percent: number | null): number | null => (percent === null ? null : Math.round(percent * 100) / 100);

@@ -12,7 +12,7 @@ import {
   SurveyResponseEntity,
   UserRole,
 } from '@callgrade/database';
-import { agentScoreStatistics, previousPeriod } from '@callgrade/review-rules';
+import { previousPeriod } from '@callgrade/review-rules';
 import { ScorecardsService } from '@callgrade/scorecards';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -508,8 +508,23 @@ describe('Review sampling', () => {
         .expect(200);
       expect(res.body).toMatchObject({ margin: 5, confidence: 0.9, teamId: team });
       const byAgent = new Map(res.body.agents.map((a: { agentId: string }) => [a.agentId, a]));
-      const [expected] = agentScoreStatistics(new Map([[x.id, [80, 90, 70, 85]]]), { margin: 5, confidence: 0.9 });
-      expect(byAgent.get(x.id)).toMatchObject({ ...expected, agentName: x.displayName, teamId: team, evaluations: 4, mean: 81.25 });
+      // x's four published scores 80, 90, 70, 85 (the draft and the 2024 one are left out): mean 325 / 4 = 81.25;
+      // squared deviations 1.5625 + 76.5625 + 126.5625 + 14.0625 = 218.75, sd = √(218.75 / 3) = 8.539126;
+      // t(0.95, 3) = 2.353363 (published tables), margin 2.353363 · 8.539126 / √4 = 10.047831,
+      // interval 81.25 ± 10.047831 = [71.202169, 91.297831]. For ±5: n = 9 gives t(0.95, 8) = 1.859548,
+      // 1.859548 · 8.539126 / 3 = 5.2930 (too wide); n = 10 gives 1.833113 · 8.539126 / 3.162278 = 4.9499: 6 more.
+      const xRow = byAgent.get(x.id) as { interval: { low: number; high: number; margin: number } };
+      expect(xRow).toMatchObject({
+        agentName: x.displayName,
+        teamId: team,
+        evaluations: 4,
+        mean: 81.25,
+        additionalNeeded: 6,
+        note: '6 more evaluations for ±5 at 90% confidence, if scores vary as they have so far',
+      });
+      expect(xRow.interval.margin).toBeCloseTo(10.047831, 5);
+      expect(xRow.interval.low).toBeCloseTo(71.202169, 5);
+      expect(xRow.interval.high).toBeCloseTo(91.297831, 5);
       expect(byAgent.get(y.id)).toMatchObject({ evaluations: 1, mean: 60, interval: null, additionalNeeded: null });
       expect(byAgent.get(z.id)).toMatchObject({ evaluations: 0, mean: null });
       expect(res.body.agents).toHaveLength(3);

@@ -1,4 +1,3 @@
-import { evaluationsNeededForMargin } from '@callgrade/statistics';
 import { agentScoreStatistics } from './agent-score-statistics';
 
 const sut = agentScoreStatistics;
@@ -15,10 +14,11 @@ describe('agentScoreStatistics', () => {
     expect(result.interval!.margin).toBeCloseTo(2.776445 * Math.sqrt(0.5), 6);
     expect(result.interval!.low).toBeCloseTo(1.036757, 6);
     expect(result.interval!.high).toBeCloseTo(4.963243, 6);
-    const expected = evaluationsNeededForMargin({ sd: Math.sqrt(2.5), n: 5, margin: 1, confidence: 0.95 });
-    expect(result.additionalNeeded).toBe(expected.additional);
-    expect(result.additionalNeeded).toBeGreaterThan(0);
-    expect(result.note).toBe(`${expected.additional} more evaluations for ±1 at 95% confidence, if scores vary as they have so far`);
+    // Smallest n with t(0.975, n − 1) · sd / √n ≤ 1, sd = √2.5 = 1.581139, t from published tables:
+    // n = 12: 2.200985 · 1.581139 / 3.464102 = 1.0046 (too wide); n = 13: 2.178813 · 1.581139 / 3.605551 = 0.9555.
+    // So 13 in all, 8 more than the 5 there are.
+    expect(result.additionalNeeded).toBe(8);
+    expect(result.note).toBe('8 more evaluations for ±1 at 95% confidence, if scores vary as they have so far');
   });
 
   it('says when the margin is already reached', () => {

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, UserPrincipal } from '@callgrade/auth';
-import { CalibrationService } from '@callgrade/calibration';
+import {
+  CalibrationQueries,
+  CloseCalibrationSession,
+  CreateCalibrationSession,
+  SetCalibrationReference,
+  SubmitCalibrationAnswers,
+} from '@callgrade/calibration';
 import { barChart } from '@callgrade/charts';
 import { UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
@@ -24,13 +30,19 @@ const READERS = [UserRole.Admin, UserRole.QaSupervisor, UserRole.Trainer];
 @ApiTags('calibration')
 @Controller('calibration-sessions')
 export class CalibrationSessionsController {
-  constructor(private readonly calibration: CalibrationService) {}
+  constructor(
+    private readonly createSession: CreateCalibrationSession,
+    private readonly submitCalibrationAnswers: SubmitCalibrationAnswers,
+    private readonly setCalibrationReference: SetCalibrationReference,
+    private readonly closeSession: CloseCalibrationSession,
+    private readonly calibration: CalibrationQueries,
+  ) {}
 
   @Post()
   @Roles(...CALIBRATORS)
   @ApiOkResponse({ type: CalibrationSessionResponse })
   async create(@Body() dto: CreateCalibrationSessionDto, @CurrentPrincipal() user: UserPrincipal): Promise<CalibrationSessionResponse> {
-    return CalibrationSessionResponse.from(await this.calibration.create(user, dto));
+    return CalibrationSessionResponse.from(await this.createSession.execute(user, dto));
   }
 
   @Get()
@@ -58,7 +70,7 @@ export class CalibrationSessionsController {
     @Body() dto: CalibrationAnswersDto,
     @CurrentPrincipal() user: UserPrincipal,
   ): Promise<CalibrationSheetResponse> {
-    return CalibrationSheetResponse.from(await this.calibration.submitAnswers(user, id, recordingId, dto.answers));
+    return CalibrationSheetResponse.from(await this.submitCalibrationAnswers.execute(user, id, recordingId, dto.answers));
   }
 
   @Put(':id/recordings/:recordingId/reference')
@@ -71,7 +83,7 @@ export class CalibrationSessionsController {
     @Body() dto: CalibrationAnswersDto,
     @CurrentPrincipal() user: UserPrincipal,
   ): Promise<CalibrationSheetResponse> {
-    return CalibrationSheetResponse.from(await this.calibration.setReference(user, id, recordingId, dto.answers));
+    return CalibrationSheetResponse.from(await this.setCalibrationReference.execute(user, id, recordingId, dto.answers));
   }
 
   @Post(':id/close')
@@ -80,7 +92,7 @@ export class CalibrationSessionsController {
   @ApiOkResponse({ type: CalibrationSessionResponse, description: 'The lead or an admin closes at any time, before the deadline too; unanswered calls are missing values' })
   @ApiConflictResponse({ description: 'Already closed' })
   async close(@IdParam() id: string, @CurrentPrincipal() user: UserPrincipal): Promise<CalibrationSessionResponse> {
-    return CalibrationSessionResponse.from(await this.calibration.close(user, id));
+    return CalibrationSessionResponse.from(await this.closeSession.execute(user, id));
   }
 
   @Get(':id/results')

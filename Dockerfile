@@ -1,12 +1,13 @@
 # One image for every Callgrade process; the command picks the app (see docker-compose.yml).
-FROM node:20-bookworm-slim AS build
+# Node.js 24, an LTS line supported until April 2028 (the code also runs on Node 20.19+ for development).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends sox libsox-fmt-all ffmpeg pocketsphinx pocketsphinx-en-us \
  && rm -rf /var/lib/apt/lists/*

@@ -67,7 +67,7 @@ describe('Transactional outbox: accepted recordings always reach the transcripti
       await live.dispatchPending();
       expect(await statusOf(db, id)).toBe('queued');
       const job = await queue.getJob(jobIdFor(id, JobName.TranscribeRecording));
-      expect(job?.data).toEqual({ recordingId: id });
+      expect(job?.data).toEqual({ recordingId: id, requestId: expect.any(String) });
     });
 
     it('never makes a second job when a row is relayed twice (e.g. a crash before it was marked)', async () => {
@@ -128,7 +128,7 @@ describe('Transactional outbox: accepted recordings always reach the transcripti
       await eventually(async () => (await Promise.all(during.map((id) => statusOf(db, id)))).every((s) => s === 'queued'));
       const queue = new Queue(QueueName.Transcription, { connection: { port } });
       try {
-        for (const id of [before, ...during]) expect((await queue.getJob(jobIdFor(id, JobName.TranscribeRecording)))?.data).toEqual({ recordingId: id });
+        for (const id of [before, ...during]) expect((await queue.getJob(jobIdFor(id, JobName.TranscribeRecording)))?.data).toEqual({ recordingId: id, requestId: expect.any(String) });
       } finally {
         await queue.close();
       }

@@ -31,6 +31,8 @@ export class AppConfig {
   get outboxRelayEnabled() { return this.get('OUTBOX_RELAY_ENABLED'); }
   get outboxPollMs() { return this.get('OUTBOX_POLL_MS'); }
   get logLevel() { return this.get('LOG_LEVEL'); }
+  get logFormat(): 'json' | 'text' { return this.get('LOG_FORMAT') ?? (this.nodeEnv === 'development' ? 'text' : 'json'); }
+  get metricsToken() { return this.get('METRICS_TOKEN'); }
   get transcriptionWorkerEnabled() { return this.get('TRANSCRIPTION_WORKER_ENABLED'); }
   get transcriptionConcurrency() { return this.get('TRANSCRIPTION_CONCURRENCY'); }
   get transcriptionAttempts() { return this.get('TRANSCRIPTION_ATTEMPTS'); }

@@ -96,6 +96,14 @@ export class Environment {
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** `json`: one JSON object a line (pino), with the request id; `text`: Nest's coloured lines. Unset: text in development, json otherwise. */
+  @IsOptional() @IsIn(['json', 'text'])
+  LOG_FORMAT?: 'json' | 'text';
+
+  /** Bearer token that may read /metrics from anywhere; unset, only this machine (loopback) may. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 export class EnvironmentError extends Error {}

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { AppConfig } from '@callgrade/config';
 import { configureApp } from '@callgrade/http';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { quietStartUp, TextLogger } from './start-up-logger';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -10,16 +12,27 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 export async function bootstrapHttpApp(module: Type, title: string): Promise<INestApplication> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const level = (process.env.LOG_LEVEL as LogLevel) ?? 'log';
-  const logger = LEVELS.slice(0, Math.max(1, LEVELS.indexOf(level) + 1));
+  const textLogger = new TextLogger({ logLevels: LEVELS.slice(0, Math.max(1, LEVELS.indexOf(level) + 1)) });
   try {
-    const app = await NestFactory.create(module, { logger, bufferLogs: false });
-    configureApp(app, { title });
+    // Buffered until the configured logger (text or JSON) is known.
+    const app = await NestFactory.create(module, { logger: textLogger, bufferLogs: true });
     const config = app.get(AppConfig);
+    app.useLogger(config.logFormat === 'json' ? quietStartUp(app.get(PinoNestLogger)) : textLogger);
+    app.flushLogs();
+    configureApp(app, { title });
     await app.listen(config.port, config.host);
-    new Logger(title).log(`Listening on http://${config.host}:${config.port}/api/v1 (docs at /api/docs)`);
+    new Logger(title).log(readyLine(config));
     return app;
   } catch (e) {
+    Logger.flush();
     new Logger(title).error((e as Error).message);
     process.exit(1);
   }
+}
+
+/** The last line of the start log: where to go, and who to sign in as. */
+function readyLine(config: AppConfig): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const base = `http://${host}:${config.port}`;
+  return `Ready on ${base}/api/v1 · API docs ${base}/api/docs · first admin ${config.initialAdmin.email}`;
 }

@@ -1,3 +1,4 @@
+import { currentRequestId } from '@callgrade/observability';
 import { EntityManager } from 'typeorm';
 import { JobName, jobIdFor, JobPayloads, QueueName } from './queue-names';
 
@@ -8,12 +9,25 @@ export interface OutboxJob<J extends JobName> {
   payload: JobPayloads[J];
 }
 
+/**
+ * What every job payload may carry besides its ids: the id of the request that caused it, so the
+ * worker's log lines for the job can be found from the request (and from a job caused by a job).
+ */
+export interface JobMeta {
+  requestId?: string;
+}
+
 /** Records a job in the caller's transaction; the relay hands it to the queue after commit. */
 export async function enqueueInTransaction<J extends JobName>(manager: EntityManager, job: OutboxJob<J>): Promise<void> {
   await manager.query(`INSERT INTO outbox_messages (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4)`, [
     job.queue,
     job.job,
     jobIdFor(job.entityId, job.job),
-    JSON.stringify(job.payload),
+    JSON.stringify({ ...job.payload, ...withRequestId() }),
   ]);
+}
+
+function withRequestId(): JobMeta {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }

@@ -1,4 +1,6 @@
+import { runWithRequestId } from '@callgrade/observability';
 import { Processor, Worker } from 'bullmq';
+import { JobMeta } from './outbox.writer';
 import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 
@@ -9,9 +11,16 @@ export interface QueueWorkerOptions {
   lockMs: number;
 }
 
-/** A BullMQ worker with the platform's settings for locks and stalled-job recovery. */
+/**
+ * A BullMQ worker with the platform's settings for locks and stalled-job recovery. Each job runs with
+ * the request id it carries (JobMeta), so its log lines and the jobs it enqueues carry it too.
+ */
 export function startQueueWorker<T>(queue: QueueName, processor: Processor<T>, options: QueueWorkerOptions): Worker<T> {
-  return new Worker<T>(queue, processor, {
+  const inRequestContext: Processor<T> = (job, token) => {
+    const requestId = (job.data as JobMeta | undefined)?.requestId;
+    return runWithRequestId(typeof requestId === 'string' ? requestId : undefined, 'job', () => processor(job, token));
+  };
+  return new Worker<T>(queue, inRequestContext, {
     connection: { ...redisOptionsFromUrl(options.redisUrl), maxRetriesPerRequest: null },
     concurrency: options.concurrency,
     lockDuration: options.lockMs,

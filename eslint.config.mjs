@@ -59,4 +59,9 @@ export default defineConfig(
     files: ['jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', __dirname: 'readonly' } },
   },
+  {
+    // Node scripts run by npm (scripts/build-if-changed.mjs).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
 );

@@ -2,7 +2,70 @@
 // Type-aware lint for everything tsconfig.json covers (apps/, libs/, test/, bench/). `npm run lint`.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
+
+// Boundaries between libs. Plain TypeScript libs (domain rules a whiteboard could explain) stay free of
+// Nest and TypeORM, and import only other plain libs; a lib is used only through its root
+// (`@callgrade/<lib>`), never a file inside it. A new plain lib goes in this list.
+const PURE_LIBS = ['audio', 'charts', 'review-rules', 'sampling', 'scoring', 'statistics', 'transcription'];
+const LIBS_DIR = join(import.meta.dirname, 'libs');
+const LIBS = readdirSync(LIBS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const FRAMEWORK_LIBS = LIBS.filter((lib) => !PURE_LIBS.includes(lib));
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const DEEP_IMPORT = {
+  regex: '^@callgrade/[^/]+/.',
+  message: 'Import a lib through its root (@callgrade/<lib>); export what you need from its index.ts.',
+};
+/** The lib a file lies in (`libs/<lib>/...`), or null outside libs/. */
+const libOf = (file) => {
+  const path = relative(LIBS_DIR, file);
+  return path.startsWith('..') ? null : path.split(sep)[0];
+};
+/** A relative import that leaves its lib for another lib's files (`../../other/src/x`), or goes from an app into libs/. */
+const noRelativeImportIntoLibs = {
+  meta: { type: 'problem', schema: [], messages: { crossing: 'Import {{target}} through its root (@callgrade/{{target}}), not by a relative path into its files.' } },
+  create(context) {
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = libOf(resolve(dirname(context.filename), source));
+      if (target !== null && target !== libOf(context.filename)) context.report({ node: node.source, messageId: 'crossing', data: { target } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+const PURE_LIB_PATTERNS = [
+  { regex: '^@nestjs/', message: 'This lib is plain TypeScript (PURE_LIBS in eslint.config.mjs): keep Nest in the libs that wire it.' },
+  { regex: '^typeorm(/|$)', message: 'This lib is plain TypeScript (PURE_LIBS in eslint.config.mjs): persistence belongs in a Nest lib.' },
+  {
+    regex: `^@callgrade/(${FRAMEWORK_LIBS.map(escape).join('|')})$`,
+    message: 'A plain lib imports only other plain libs (PURE_LIBS in eslint.config.mjs).',
+  },
+];
+
+const boundaries = [
+  ...LIBS.map((lib) => ({
+    files: [`libs/${lib}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [DEEP_IMPORT, ...(PURE_LIBS.includes(lib) ? PURE_LIB_PATTERNS : [])] }],
+    },
+  })),
+  {
+    files: ['apps/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_IMPORT] }] },
+  },
+  {
+    // Not test/: its global set-up runs outside Jest's module mapping and imports lib files by path on purpose.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    plugins: { callgrade: { rules: { 'no-relative-import-into-libs': noRelativeImportIntoLibs } } },
+    rules: { 'callgrade/no-relative-import-into-libs': 'error' },
+  },
+];
 
 export default defineConfig(
   {
@@ -64,4 +127,5 @@ export default defineConfig(
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  ...boundaries,
 );

@@ -57,14 +57,7 @@ export class CalibrationQueries {
       const recordings = Number(row?.recordings ?? 0);
       const participants = Number(row?.participants ?? 0);
       return {
-        id: session.id,
-        title: session.title,
-        status: session.status,
-        leadId: session.leadId,
-        leadName: row?.lead_name ?? '',
-        deadline: session.deadline,
-        createdAt: session.createdAt,
-        closedAt: session.closedAt,
+        ...sessionHeading(session, row?.lead_name ?? ''),
         recordings,
         participants,
         responsesIn: Number(row?.responses ?? 0),
@@ -97,14 +90,7 @@ export class CalibrationQueries {
     const answered = new Set(responses.filter((r) => !r.isReference && r.reviewerId === user.id).map((r) => r.recordingId));
     const open = session.status === 'open';
     return {
-      id: session.id,
-      title: session.title,
-      status: session.status,
-      leadId: session.leadId,
-      leadName: lead?.displayName ?? '',
-      deadline: session.deadline,
-      createdAt: session.createdAt,
-      closedAt: session.closedAt,
+      ...sessionHeading(session, lead?.displayName ?? ''),
       closedBy: session.closedBy,
       responsesIn: responses.filter((r) => !r.isReference).length,
       responsesExpected: recordings.length * participants.length,
@@ -218,4 +204,10 @@ export class CalibrationQueries {
     for (const row of rows) pending.set(row.session_id, [...(pending.get(row.session_id) ?? []), row.recording_id]);
     return pending;
   }
+}
+
+/** What a list row and a session's page both show first. */
+function sessionHeading(session: CalibrationSessionEntity, leadName: string) {
+  const { id, title, status, leadId, deadline, createdAt, closedAt } = session;
+  return { id, title, status, leadId, leadName, deadline, createdAt, closedAt };
 }

@@ -22,8 +22,8 @@ export type { CriterionScore, CriterionStatus, ScoreBreakdown, SectionScore } fr
 export { defaultScorecard } from './scorecard/default-scorecard';
 
 export * from './auto-checks/auto-check.types';
-export { defaultScoringSettings } from './auto-checks/scoring-settings';
-export type { CompanyName, RequiredDisclosure, ScoringLanguage, ScoringSettings } from './auto-checks/scoring-settings';
+export { defaultScoringSettings, settingsToConfigure } from './auto-checks/scoring-settings';
+export type { CompanyName, RequiredDisclosure, ScoringLanguage, ScoringSettings, SettingToConfigure } from './auto-checks/scoring-settings';
 export { AutoScorer, autoScore } from './auto-checks/auto-score';
 export type { AutoCriterionResult, AutoScoreResult } from './auto-checks/auto-score';
 export { findInterruptions } from './auto-checks/interruptions';

@@ -131,3 +131,26 @@ export function defaultScoringSettings(): ScoringSettings {
     forbiddenThreshold: 0.85,
   };
 }
+
+/** A setting a first run must fill in, said in English and Chinese. */
+export interface SettingToConfigure {
+  field: keyof ScoringSettings;
+  message: string;
+  messageZh: string;
+}
+
+/**
+ * What must be filled in before every auto check can answer. Checks that depend on a missing
+ * setting answer "not configured" (N/A) instead of failing every call.
+ */
+export function settingsToConfigure(settings: ScoringSettings): SettingToConfigure[] {
+  const missing: SettingToConfigure[] = [];
+  if (settings.companyNames.length === 0) {
+    missing.push({
+      field: 'companyNames',
+      message: 'Set the company name(s) agents say in the greeting (and any short form); until then the greeting-company check answers "not configured".',
+      messageZh: '请设置坐席在问候语中说的公司名称（及简称）；在此之前，“问候语包含公司名称”一项显示为“未配置”。',
+    });
+  }
+  return missing;
+}

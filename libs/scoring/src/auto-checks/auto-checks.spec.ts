@@ -38,6 +38,23 @@ describe('auto checks', () => {
       expect(result).toMatchObject({ result: 'na', notConfigured: 'companyNames' });
       expect(result.explanation).toMatch(/^Not configured: .*companyNames.*未配置：/);
     });
+    it('accepts the short form agents use for a company ("Brightwell" for Brightwell Energy)', () => {
+      const settings = { ...defaultScoringSettings(), companyNames: [{ name: 'Brightwell Energy', spokenVariants: [] }] };
+
+      expect(check({ kind: 'greeting_company' }, aConversation([['agent', 'Hi, Brightwell here, Anna speaking']]), { settings }).result).toBe('pass');
+      expect(check({ kind: 'greeting_company' }, aConversation([['agent', 'Hi, energy here, Anna speaking']]), { settings }).result).toBe('fail');
+    });
+
+    it('matches a company name heard as look-alike words by sound, and says what was heard and why', () => {
+      const settings = { ...defaultScoringSettings(), companyNames: [{ name: 'Seabrook Insurance', spokenVariants: [] }] };
+      const cmu: Record<string, string[]> = { seabrook: ['S IY1 B R UH2 K'], see: ['S IY1'], brook: ['B R UH1 K'] };
+      const sut = new AutoScorer(defaultScorecard(), settings, { pronounce: (w) => cmu[w] ?? [] });
+
+      const result = sut.runCheck({ kind: 'greeting_company' }, aConversation([['agent', 'hello see brook Anna speaking']]), someTalkFacts(), 'Anna Smith');
+
+      expect(result.result).toBe('pass');
+      expect(result.explanation).toMatch(/"see brook" sounds like "seabrook" 0\.\d\d/);
+    });
   });
 
   describe('greeting_agent_name', () => {

@@ -50,8 +50,20 @@ function quote(match: PhraseMatch): string {
   return match.evidence.map((e) => e.text).join(' … ');
 }
 
+/** The words taken for a phrase word they are not: what was heard, for what, and on what grounds. */
+function whyMatched(match: PhraseMatch): string {
+  const reasons = match.matchedWords
+    .filter((w) => w.heard !== null && w.how !== 'same')
+    .map((w) => `"${w.heard}" ${w.how === 'sound' || w.how === 'split' ? 'sounds like' : 'is spelt like'} "${w.expected}" ${w.similarity.toFixed(2)}`);
+  return reasons.length > 0 ? `; ${reasons.join(', ')}` : '';
+}
+
 function startOf(match: PhraseMatch): number {
   return match.evidence[0]?.startMs ?? 0;
+}
+
+function endOf(match: PhraseMatch): number {
+  return match.evidence[match.evidence.length - 1]?.endMs ?? 0;
 }
 
 /** Pass when the phrase is heard in scope; a near miss fails with low confidence so a person looks. */
@@ -62,7 +74,7 @@ function expectPhrase(ctx: CheckContext, phrase: CompiledPhrase, scope: MatchSco
       result: 'pass',
       confidence: match.score,
       evidence: match.evidence,
-      explanation: `${what} heard ${where} at ${formatTime(startOf(match))}: "${quote(match)}" (match ${match.score.toFixed(2)}).`,
+      explanation: `${what} heard ${where} at ${formatTime(startOf(match))}: "${quote(match)}" (match ${match.score.toFixed(2)}${whyMatched(match)}).`,
     };
   }
   const closest = match.score > 0 ? ` Closest: "${quote(match)}" (match ${match.score.toFixed(2)}, needs ${phrase.threshold}).` : '';
@@ -170,10 +182,13 @@ function politeForms(ctx: CheckContext, minPhrases: number): CheckResult {
   if (polite.length === 0) return notConfigured('politePhrases', 'no polite phrases are set', '尚未设置礼貌用语');
   const scope = { speakers: agentSpeakers(ctx.index) };
   const heard: PhraseMatch[] = [];
+  // Words count for one polite phrase only: "thank you" is not also "thanks".
+  const overlapsHeard = (m: PhraseMatch) => heard.some((h) => startOf(m) < endOf(h) && endOf(m) > startOf(h));
   for (const phrase of polite) {
-    const matches = ctx.profile.matcher.findAll(phrase, ctx.index, scope);
-    if (matches.length > 0) heard.push(matches[0]);
+    const match = ctx.profile.matcher.findAll(phrase, ctx.index, scope).find((m) => !overlapsHeard(m));
+    if (match) heard.push(match);
   }
+  heard.sort((a, b) => startOf(a) - startOf(b));
   const needed = Math.min(minPhrases, polite.length);
   const listed = heard.map((m) => `"${m.phrase}" at ${formatTime(startOf(m))}`).join(', ');
   if (heard.length >= needed) {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../libs/scoring/test/transcript.builders';
+
 /**
  * The accuracy set: calls assembled from script pieces, each piece written once with what a careful
  * reviewer reading it would say it contains (a company name, the agent's name, an offer of help, a
@@ -181,17 +183,6 @@ export interface AccuracyCall {
   card?: { digits: string; readBy: Party };
 }
 
-/** Deterministic choices, so every run builds the same set. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
-
 const fill = (text: string, company: Company, agentName: string) =>
   text.replace(/\{company\}/g, company.name).replace(/\{short\}/g, company.short).replace(/\{first\}/g, agentName.split(' ')[0]).replace(/\{full\}/g, agentName);
 
@@ -210,7 +201,7 @@ export interface AccuracySetOptions {
  * out: half of its wordings, and one company, occur in no other call.
  */
 export function buildAccuracySet(options: AccuracySetOptions): AccuracyCall[] {
-  const random = seeded(20261202);
+  const random = seededRandom(20261202);
   const calls: AccuracyCall[] = [];
   for (let i = 0; i < options.calls; i++) {
     const heldOut = i % 3 === 2;

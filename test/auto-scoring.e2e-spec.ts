@@ -42,11 +42,13 @@ describe('Auto-scoring with evidence', () => {
     agent = await anAgent(sut, { displayName: 'Priya Shah' });
     otherAgent = await anAgent(sut, { displayName: '王磊' });
     const current = (await sut.http.get('/api/v1/settings/scoring').set('Authorization', admin.auth).expect(200)).body;
-    await sut.http
+    const saved = await sut.http
       .put('/api/v1/settings/scoring')
       .set('Authorization', admin.auth)
       .send({ settings: { ...current.settings, companyNames: [{ name: 'Northwind Bank', spokenVariants: ['north wind bank'] }, { name: '北风银行', spokenVariants: [] }] } })
       .expect((r) => expect([200, 201]).toContain(r.status));
+    // With a company name set, nothing is left for a first run to configure.
+    expect(saved.body.toConfigure).toEqual([]);
   });
   afterAll(() => sut.close());
 

@@ -30,24 +30,9 @@ import type { Turn } from './conversation-audio';
  * spotting) were tried first and missed in every call; see README.md.
  */
 
-export type Outcome = 'pass' | 'fail' | 'na';
+import { AUTO_CRITERIA, type AutoCriterionId, type Outcome } from '../../bench/accuracy/accuracy-calls';
 
-/** Every auto criterion of the default scorecard, in its order. */
-export const AUTO_CRITERIA = [
-  'greeting_company',
-  'greeting_agent_name',
-  'greeting_offer_help',
-  'polite_forms',
-  'no_interrupting',
-  'no_long_silence',
-  'required_disclosure',
-  'no_forbidden_phrases',
-  'no_card_data_read_back',
-  'closing_offer_help',
-  'closing_thanks',
-] as const;
-
-export type AutoCriterionId = (typeof AUTO_CRITERIA)[number];
+export { AUTO_CRITERIA, type AutoCriterionId, type Outcome };
 
 export interface ScriptedCall {
   id: string;

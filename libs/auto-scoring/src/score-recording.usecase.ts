@@ -5,7 +5,7 @@ import { AutoScoreEntity, RecordingEntity, RecordingStatus, StoredTranscriptSegm
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
 import { AutoScoreResult, redactTranscript, roundPercent, TalkFacts, Transcript } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
-import { muteSpans } from '@callgrade/transcription';
+import { DEFAULT_PRONOUNCING_DICTIONARY, loadWordPronouncer, muteSpans } from '@callgrade/transcription';
 import { RecordingStatusService } from '@callgrade/transcripts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -33,7 +33,7 @@ interface Redaction {
 @Injectable()
 export class ScoreRecording {
   private readonly logger = new Logger(ScoreRecording.name);
-  private readonly scorers = new AutoScorerCache();
+  private scorers: Promise<AutoScorerCache> | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,7 +56,9 @@ export class ScoreRecording {
     // Freezes the version before reading it, so an edit made while scoring becomes a new version.
     const card = await this.scorecards.currentForScoring({ freeze: true });
     const settings = await this.settings.current();
-    const scorer = this.scorers.get(card.versionId, card.definition, settings.versionId, settings.settings);
+    // The recogniser's dictionary, read once: company and agent names are matched by sound too.
+    this.scorers ??= loadWordPronouncer(DEFAULT_PRONOUNCING_DICTIONARY).then((pronounce) => new AutoScorerCache(pronounce));
+    const scorer = (await this.scorers).get(card.versionId, card.definition, settings.versionId, settings.settings);
     const segments = transcript.segments as unknown as Transcript;
     const result = scorer.score(segments, toScoringFacts(transcript), recording.agent?.displayName);
     keepCardFindingsOfEarlierRedactions(result, transcript.redactions as Redaction[]);

@@ -57,7 +57,10 @@ export class DefaultScoringSeeder implements OnApplicationBootstrap {
       return;
     }
     if (settings.companyNames.length === 0) {
-      this.logger.warn('Scoring settings created without company names: set COMPANY_NAMES or PUT /api/v1/settings/scoring, or greeting checks cannot find the company name');
+      this.logger.warn(
+        'Scoring settings created without company names: set COMPANY_NAMES or PUT /api/v1/settings/scoring (companyNames); ' +
+          'until then the greeting-company check answers "not configured" on every call (GET /api/v1/settings/scoring lists what is missing in toConfigure)',
+      );
     }
   }
 }

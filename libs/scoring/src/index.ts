@@ -7,6 +7,7 @@ export type { CompiledPhrase } from './matching/compiled-phrase';
 export type { IndexedTranscript } from './matching/transcript-index';
 export { normaliseText } from './matching/normalise-text';
 export { phoneticKey } from './matching/phonetic-key';
+export type { Pronounce } from './matching/phones';
 
 export { redactTranscript, DEFAULT_SECURITY_CODE_PROMPTS } from './redaction/redaction';
 export type { RedactionKind, RedactionOptions, RedactionPattern, RedactionResult, RedactionSpan } from './redaction/redaction';
@@ -22,9 +23,11 @@ export type { CriterionScore, CriterionStatus, ScoreBreakdown, SectionScore } fr
 export { defaultScorecard } from './scorecard/default-scorecard';
 
 export * from './auto-checks/auto-check.types';
-export { defaultScoringSettings } from './auto-checks/scoring-settings';
-export type { CompanyName, RequiredDisclosure, ScoringLanguage, ScoringSettings } from './auto-checks/scoring-settings';
+export { defaultScoringSettings, settingsToConfigure } from './auto-checks/scoring-settings';
+export type { CompanyName, RequiredDisclosure, ScoringLanguage, ScoringSettings, SettingToConfigure } from './auto-checks/scoring-settings';
 export { AutoScorer, autoScore } from './auto-checks/auto-score';
+export { companyShortForm } from './auto-checks/scoring-profile';
+export type { ScoringProfileOptions } from './auto-checks/scoring-profile';
 export type { AutoCriterionResult, AutoScoreResult } from './auto-checks/auto-score';
 export { findInterruptions } from './auto-checks/interruptions';
 export type { Interruption, InterruptionOptions } from './auto-checks/interruptions';

@@ -4,9 +4,11 @@ export { TranscriptionError, type TranscriptionErrorCode } from './transcription
 export {
   PocketsphinxTranscriber,
   DEFAULT_POCKETSPHINX_MODEL_DIR,
+  DEFAULT_PRONOUNCING_DICTIONARY,
   type PocketsphinxConfig,
 } from './pocketsphinx/pocketsphinx.transcriber';
 export { parsePocketsphinxOutput } from './pocketsphinx/pocketsphinx-output.parser';
+export { loadWordPronouncer } from './pocketsphinx/pronouncing-dictionary';
 
 export { WhisperTranscriber, type WhisperConfig } from './whisper/whisper.transcriber';
 export { buildWhisperArgs, type WhisperArgsConfig } from './whisper/whisper-args';

@@ -40,4 +40,9 @@ export interface CheckResult {
   confidence: number;
   evidence: Evidence[];
   explanation: string;
+  /**
+   * The scoring setting that must be filled in before this check can answer ("companyNames"); the
+   * result is then N/A and the explanation says so in English and Chinese.
+   */
+  notConfigured?: string;
 }

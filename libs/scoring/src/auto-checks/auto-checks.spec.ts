@@ -32,10 +32,28 @@ describe('auto checks', () => {
       expect(result.result).toBe('fail');
     });
 
-    it('is not applicable without configured company names', () => {
+    it('says "not configured" in English and Chinese, never fail, when no company name is set', () => {
       const result = check({ kind: 'greeting_company' }, aConversation([['agent', 'hello']]), { settings: defaultScoringSettings() });
 
-      expect(result.result).toBe('na');
+      expect(result).toMatchObject({ result: 'na', notConfigured: 'companyNames' });
+      expect(result.explanation).toMatch(/^Not configured: .*companyNames.*未配置：/);
+    });
+    it('accepts the short form agents use for a company ("Brightwell" for Brightwell Energy)', () => {
+      const settings = { ...defaultScoringSettings(), companyNames: [{ name: 'Brightwell Energy', spokenVariants: [] }] };
+
+      expect(check({ kind: 'greeting_company' }, aConversation([['agent', 'Hi, Brightwell here, Anna speaking']]), { settings }).result).toBe('pass');
+      expect(check({ kind: 'greeting_company' }, aConversation([['agent', 'Hi, energy here, Anna speaking']]), { settings }).result).toBe('fail');
+    });
+
+    it('matches a company name heard as look-alike words by sound, and says what was heard and why', () => {
+      const settings = { ...defaultScoringSettings(), companyNames: [{ name: 'Seabrook Insurance', spokenVariants: [] }] };
+      const cmu: Record<string, string[]> = { seabrook: ['S IY1 B R UH2 K'], see: ['S IY1'], brook: ['B R UH1 K'] };
+      const sut = new AutoScorer(defaultScorecard(), settings, { pronounce: (w) => cmu[w] ?? [] });
+
+      const result = sut.runCheck({ kind: 'greeting_company' }, aConversation([['agent', 'hello see brook Anna speaking']]), someTalkFacts(), 'Anna Smith');
+
+      expect(result.result).toBe('pass');
+      expect(result.explanation).toMatch(/"see brook" sounds like "seabrook" 0\.\d\d/);
     });
   });
 
@@ -164,6 +182,36 @@ describe('auto checks', () => {
       expect(check({ kind: 'closing_thanks' }, segments).result).toBe('pass');
     });
 
+    it('do not take the opening "Thank you for calling" of a short call as the thanks at the close', () => {
+      const short = aConversation([
+        ['agent', 'Thank you for calling Northwind, my name is Anna, how can I help you'],
+        ['customer', 'what time do you open'],
+        ['agent', 'we open at nine'],
+        ['customer', 'okay bye'],
+      ]);
+
+      expect(check({ kind: 'closing_thanks' }, short).result).toBe('fail');
+      expect(check({ kind: 'greeting_company' }, short).result).toBe('pass');
+    });
+
+    it('do not take the closing "Thank you for calling Northwind" of a short call as the company greeting', () => {
+      const short = aConversation([
+        ['agent', 'hello, how can I help you'],
+        ['customer', 'what time do you open'],
+        ['agent', 'nine. thank you for calling Northwind'],
+      ]);
+
+      expect(check({ kind: 'greeting_company' }, short).result).toBe('fail');
+      expect(check({ kind: 'closing_thanks' }, short).result).toBe('pass');
+    });
+
+    it('look for the close only in the second half of a call in which the agent speaks once', () => {
+      const oneTurn = [aSegment('agent', 0, 'thank you for calling northwind the office is closed today please call again tomorrow')];
+
+      expect(check({ kind: 'greeting_company' }, oneTurn).result).toBe('pass');
+      expect(check({ kind: 'closing_thanks' }, oneTurn).result).toBe('fail');
+    });
+
     it('fail when the closing phrases come only at the start of the call', () => {
       const segments: TranscriptSegment[] = [agentAt(0, 'thank you for calling, anything else I can help you with'), agentAt(200_000, 'right bye')];
 
@@ -219,6 +267,28 @@ describe('auto checks', () => {
     it('fails on a transcript redacted before scoring where the agent said a card number', () => {
       expect(check({ kind: 'no_card_data_read_back' }, aConversation([['agent', 'that is [redacted card] right']])).result).toBe('fail');
     });
+  });
+
+  it('gives evidence times in whole milliseconds when a recogniser word is cut into several tokens', () => {
+    const segment: TranscriptSegment = {
+      speaker: 'agent',
+      startMs: 0,
+      endMs: 2500,
+      text: 'thank you 24/7 goodbye',
+      confidence: 0.9,
+      words: [
+        { text: 'thank', startMs: 0, endMs: 500, confidence: 0.9 },
+        { text: 'you', startMs: 500, endMs: 1000, confidence: 0.9 },
+        { text: '24/7', startMs: 1000, endMs: 2000, confidence: 0.9 },
+        { text: 'goodbye', startMs: 2000, endMs: 2500, confidence: 0.9 },
+      ],
+    };
+    const withoutWords: TranscriptSegment = { speaker: 'agent', startMs: 10_000, endMs: 11_000, text: 'please say thank you now', confidence: 0.9 };
+    const result = check({ kind: 'polite_forms' }, [segment, withoutWords]);
+
+    const times = result.evidence.flatMap((e) => [e.startMs, e.endMs]);
+    expect(times.length).toBeGreaterThan(0);
+    for (const t of times) expect(Number.isInteger(t)).toBe(true);
   });
 
   it('is not applicable when the agent says nothing', () => {

@@ -30,6 +30,17 @@ function na(explanation: string): CheckResult {
   return { result: 'na', confidence: 1, evidence: [], explanation };
 }
 
+/** A check that cannot answer until a setting is filled in: said plainly, in both languages, never a fail. */
+function notConfigured(setting: string, what: string, whatZh: string): CheckResult {
+  return {
+    result: 'na',
+    confidence: 1,
+    evidence: [],
+    explanation: `Not configured: ${what} (scoring settings, ${setting}). 未配置：${whatZh}（评分设置 ${setting}）。`,
+    notConfigured: setting,
+  };
+}
+
 /** Agent speech; a call that was never split by speaker is searched whole. */
 function agentSpeakers(index: IndexedTranscript): Speaker[] {
   return index.tokensOf(SPEAKER_BIT.agent).length > 0 ? ['agent'] : ['agent', 'unknown'];
@@ -39,8 +50,20 @@ function quote(match: PhraseMatch): string {
   return match.evidence.map((e) => e.text).join(' … ');
 }
 
+/** The words taken for a phrase word they are not: what was heard, for what, and on what grounds. */
+function whyMatched(match: PhraseMatch): string {
+  const reasons = match.matchedWords
+    .filter((w) => w.heard !== null && w.how !== 'same')
+    .map((w) => `"${w.heard}" ${w.how === 'sound' || w.how === 'split' ? 'sounds like' : 'is spelt like'} "${w.expected}" ${w.similarity.toFixed(2)}`);
+  return reasons.length > 0 ? `; ${reasons.join(', ')}` : '';
+}
+
 function startOf(match: PhraseMatch): number {
   return match.evidence[0]?.startMs ?? 0;
+}
+
+function endOf(match: PhraseMatch): number {
+  return match.evidence[match.evidence.length - 1]?.endMs ?? 0;
 }
 
 /** Pass when the phrase is heard in scope; a near miss fails with low confidence so a person looks. */
@@ -51,19 +74,49 @@ function expectPhrase(ctx: CheckContext, phrase: CompiledPhrase, scope: MatchSco
       result: 'pass',
       confidence: match.score,
       evidence: match.evidence,
-      explanation: `${what} heard ${where} at ${formatTime(startOf(match))}: "${quote(match)}" (match ${match.score.toFixed(2)}).`,
+      explanation: `${what} heard ${where} at ${formatTime(startOf(match))}: "${quote(match)}" (match ${match.score.toFixed(2)}${whyMatched(match)}).`,
     };
   }
   const closest = match.score > 0 ? ` Closest: "${quote(match)}" (match ${match.score.toFixed(2)}, needs ${phrase.threshold}).` : '';
   return { result: 'fail', confidence: 1 - match.score, evidence: match.evidence, explanation: `${what} not heard ${where}.${closest}` };
 }
 
+/** Where the agent's speech starts and ends, and where its opening and its close may lie. */
+interface AgentSpan {
+  startMs: number;
+  endMs: number;
+  /** The close never reaches back into the opening turn, nor the opening into the closing turn. */
+  openingEndMs: number;
+  closingStartMs: number;
+}
+
+/**
+ * The opening may not reach into the agent's last turn and the close may not reach back into the
+ * first, so on a short call "Thank you for calling…" at 0:00 is not also taken as the thanks at the
+ * close. When the agent speaks in one turn only, the close is looked for in its second half.
+ */
+export function agentSpan(transcript: Transcript, speakers: readonly Speaker[]): AgentSpan | undefined {
+  const turns = transcript.filter((s) => speakers.includes(s.speaker) && s.text.trim().length > 0).sort((a, b) => a.startMs - b.startMs);
+  if (turns.length === 0) return undefined;
+  const startMs = turns[0].startMs;
+  const endMs = Math.max(...turns.map((t) => t.endMs));
+  if (turns.length === 1) return { startMs, endMs, openingEndMs: endMs, closingStartMs: Math.round((startMs + endMs) / 2) };
+  return { startMs, endMs, openingEndMs: turns[turns.length - 1].startMs - 1, closingStartMs: turns[0].endMs + 1 };
+}
+
 function greetingScope(ctx: CheckContext, toMs: number): MatchScope {
-  return { speakers: agentSpeakers(ctx.index), window: { anchor: 'speaker_start', fromMs: 0, toMs } };
+  const speakers = agentSpeakers(ctx.index);
+  const span = agentSpan(ctx.transcript, speakers);
+  if (!span) return { speakers, window: { anchor: 'speaker_start', fromMs: 0, toMs } };
+  return { speakers, window: { anchor: 'call_start', fromMs: span.startMs, toMs: Math.min(span.startMs + toMs, span.openingEndMs) } };
 }
 
 function closingScope(ctx: CheckContext): MatchScope {
-  return { speakers: agentSpeakers(ctx.index), window: { anchor: 'speaker_end', fromMs: -ctx.profile.settings.closingWindowMs } };
+  const speakers = agentSpeakers(ctx.index);
+  const span = agentSpan(ctx.transcript, speakers);
+  const closingWindowMs = ctx.profile.settings.closingWindowMs;
+  if (!span) return { speakers, window: { anchor: 'speaker_end', fromMs: -closingWindowMs } };
+  return { speakers, window: { anchor: 'call_start', fromMs: Math.max(span.endMs - closingWindowMs, span.closingStartMs) } };
 }
 
 function hasAgentSpeech(ctx: CheckContext): boolean {
@@ -82,13 +135,13 @@ export function evaluateCheck(check: AutoCheck, ctx: CheckContext): CheckResult 
 
   switch (check.kind) {
     case 'greeting_company':
-      if (!phrases.companyNames) return na('No company names are configured.');
+      if (!phrases.companyNames) return notConfigured('companyNames', 'no company name is set, so the greeting cannot be checked for it', '尚未设置公司名称，无法检查问候语中的公司名称');
       return expectPhrase(ctx, phrases.companyNames, greetingScope(ctx, settings.greetingWindowMs), 'Company name', greetingWindow);
     case 'greeting_agent_name':
       if (!agent.agentName) return na("The agent's name is not known.");
       return expectPhrase(ctx, agent.agentName, greetingScope(ctx, settings.greetingWindowMs), "Agent's name", greetingWindow);
     case 'greeting_offer_help':
-      if (!phrases.offerHelp) return na('No offer-of-help phrases are configured.');
+      if (!phrases.offerHelp) return notConfigured('offerHelpPhrases', 'no offer-of-help phrases are set', '尚未设置提供帮助的用语');
       return expectPhrase(
         ctx,
         phrases.offerHelp,
@@ -97,13 +150,13 @@ export function evaluateCheck(check: AutoCheck, ctx: CheckContext): CheckResult 
         `in the first ${settings.offerHelpWindowMs / 1000} s of the agent's speech`,
       );
     case 'greeting_script':
-      if (!agent.greetingScript) return na('No greeting script is configured.');
+      if (!agent.greetingScript) return notConfigured('greetingTemplates', 'no greeting script is set', '尚未设置问候脚本');
       return expectPhrase(ctx, agent.greetingScript, greetingScope(ctx, settings.greetingWindowMs), 'Greeting script', greetingWindow);
     case 'closing_offer_help':
-      if (!phrases.closingOfferHelp) return na('No closing offer-of-help phrases are configured.');
+      if (!phrases.closingOfferHelp) return notConfigured('closingOfferHelpPhrases', 'no closing offer-of-help phrases are set', '尚未设置结束时提供帮助的用语');
       return expectPhrase(ctx, phrases.closingOfferHelp, closingScope(ctx), 'Offer of further help', closingWhere(settings.closingWindowMs));
     case 'closing_thanks':
-      if (!agent.closingThanks) return na('No closing phrases are configured.');
+      if (!agent.closingThanks) return notConfigured('closingTemplates', 'no closing phrases are set', '尚未设置结束语');
       return expectPhrase(ctx, agent.closingThanks, closingScope(ctx), 'Thanks at the close', closingWhere(settings.closingWindowMs));
     case 'polite_forms':
       return politeForms(ctx, check.minPhrases ?? 2);
@@ -126,13 +179,16 @@ function closingWhere(closingWindowMs: number): string {
 
 function politeForms(ctx: CheckContext, minPhrases: number): CheckResult {
   const polite = ctx.profile.phrases(ctx.script).polite;
-  if (polite.length === 0) return na('No polite phrases are configured.');
+  if (polite.length === 0) return notConfigured('politePhrases', 'no polite phrases are set', '尚未设置礼貌用语');
   const scope = { speakers: agentSpeakers(ctx.index) };
   const heard: PhraseMatch[] = [];
+  // Words count for one polite phrase only: "thank you" is not also "thanks".
+  const overlapsHeard = (m: PhraseMatch) => heard.some((h) => startOf(m) < endOf(h) && endOf(m) > startOf(h));
   for (const phrase of polite) {
-    const matches = ctx.profile.matcher.findAll(phrase, ctx.index, scope);
-    if (matches.length > 0) heard.push(matches[0]);
+    const match = ctx.profile.matcher.findAll(phrase, ctx.index, scope).find((m) => !overlapsHeard(m));
+    if (match) heard.push(match);
   }
+  heard.sort((a, b) => startOf(a) - startOf(b));
   const needed = Math.min(minPhrases, polite.length);
   const listed = heard.map((m) => `"${m.phrase}" at ${formatTime(startOf(m))}`).join(', ');
   if (heard.length >= needed) {
@@ -168,7 +224,7 @@ function noForbiddenPhrases(ctx: CheckContext): CheckResult {
 
 function requiredDisclosure(ctx: CheckContext, ids: string[] | undefined): CheckResult {
   const disclosures = ctx.profile.phrases(ctx.script).disclosures.filter((d) => !ids || ids.includes(d.id));
-  if (disclosures.length === 0) return na('No required disclosures are configured.');
+  if (disclosures.length === 0) return notConfigured('requiredDisclosures', 'no required disclosures are set', '尚未设置必须告知的声明');
   // Disclosures are often played by the IVR before diarisation can tell who speaks.
   const speakers: Speaker[] = ['agent', 'unknown'];
   const said: string[] = [];

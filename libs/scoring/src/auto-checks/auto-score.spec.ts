@@ -33,6 +33,17 @@ describe('autoScore', () => {
     expect(sut.language).toBe('en');
   });
 
+  it('scores a call out of the box, with no company configured and no disclosure, instead of failing it', () => {
+    const withoutDisclosure = goodCall().filter((s) => s.speaker !== 'unknown');
+    const sut = autoScore(withoutDisclosure, facts, defaultScorecard(), defaultScoringSettings(), 'Anna Smith');
+
+    const company = sut.criteria.find((c) => c.criterionId === 'greeting_company')!;
+    expect(company.result).toMatchObject({ result: 'na', notConfigured: 'companyNames' });
+    expect(sut.criteria.find((c) => c.criterionId === 'required_disclosure')?.result.result).toBe('fail');
+    expect(sut.score.criticalFailures).toEqual([]);
+    expect(sut.score.percent).toBeGreaterThan(80);
+  });
+
   it('zeroes the total when the agent uses a forbidden phrase, a critical criterion', () => {
     const sut = autoScore(goodCall('honestly that is not my problem'), facts, defaultScorecard(), settings, 'Anna Smith');
 
@@ -63,7 +74,11 @@ describe('autoScore', () => {
   });
 
   it('flags low-confidence results for review', () => {
-    const call = aConversation([['agent', 'thank you for your patience']]);
+    const call = aConversation([
+      ['agent', 'hello'],
+      ['customer', 'hi'],
+      ['agent', 'thank you for your patience'],
+    ]);
     const card = aScorecard([aSection('s', [aCriterion('thanks', { mode: 'auto', check: { kind: 'closing_thanks' } })])]);
 
     const [result] = autoScore(call, facts, card, settings).criteria;

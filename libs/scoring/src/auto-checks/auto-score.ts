@@ -6,7 +6,7 @@ import { ScoringError, ScoringErrorCode } from '../scoring-error';
 import { TalkFacts, Transcript } from '../transcript.types';
 import { AutoCheck, AutoCheckKind, CheckResult } from './auto-check.types';
 import { CheckContext, evaluateCheck } from './auto-checks';
-import { ScoringProfile } from './scoring-profile';
+import { ScoringProfile, ScoringProfileOptions } from './scoring-profile';
 import { ScoringSettings } from './scoring-settings';
 
 export interface AutoCriterionResult {
@@ -49,10 +49,11 @@ export class AutoScorer {
   constructor(
     readonly scorecard: Scorecard,
     readonly settings: ScoringSettings,
+    options: ScoringProfileOptions = {},
   ) {
     const issues = validateScorecard(scorecard);
     if (issues.length > 0) throw new ScoringError(ScoringErrorCode.InvalidScorecard, issues);
-    this.profile = new ScoringProfile(settings);
+    this.profile = new ScoringProfile(settings, options);
   }
 
   score(transcript: Transcript, facts: TalkFacts, agentName?: string): AutoScoreResult {

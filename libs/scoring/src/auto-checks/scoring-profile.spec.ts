@@ -1,4 +1,18 @@
-import { agentNameVariants, fillTemplates } from './scoring-profile';
+import { agentNameVariants, companyShortForm, fillTemplates } from './scoring-profile';
+
+describe('companyShortForm', () => {
+  it('drops the words that only say the trade', () => {
+    expect(companyShortForm('Brightwell Energy')).toBe('Brightwell');
+    expect(companyShortForm('Kestrel Mobile Ltd')).toBe('Kestrel');
+    expect(companyShortForm('北风银行')).toBe('北风');
+  });
+
+  it('gives nothing when no distinctive word would be left or none can be dropped', () => {
+    expect(companyShortForm('Energy Group')).toBeUndefined();
+    expect(companyShortForm('Bank of America')).toBeUndefined();
+    expect(companyShortForm('Northwind')).toBeUndefined();
+  });
+});
 
 describe('agentNameVariants', () => {
   it('offers the first name of a Latin full name', () => {

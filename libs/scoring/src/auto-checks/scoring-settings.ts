@@ -44,7 +44,11 @@ export interface ScoringSettings {
   forbiddenThreshold: number;
 }
 
-/** Common contact-centre practice, with English and Mandarin scripts; company names must be filled in. */
+/**
+ * Common contact-centre practice, with English and Mandarin scripts; company names must be filled in.
+ * Each list holds the accepted variants of one script element, editable in the settings; the seeded
+ * ones are the common formal and informal wordings.
+ */
 export function defaultScoringSettings(): ScoringSettings {
   return {
     language: 'auto',
@@ -67,24 +71,41 @@ export function defaultScoringSettings(): ScoringSettings {
       'how may I help you',
       'how can I assist you',
       'what can I do for you',
+      'how can I help',
+      'what can I help you with',
+      'how may I assist you',
       '请问有什么可以帮您',
       '有什么可以帮到您',
+      '请问您需要什么帮助',
+      '请问您要办理什么业务',
     ],
     closingOfferHelpPhrases: [
       'is there anything else I can help you with',
       'anything else I can do for you',
       'is there anything else',
+      'can I help with anything else',
+      'anything else I can help you with',
+      'is there something else you need',
       '请问还有其他可以帮您的吗',
       '还有什么需要帮助的吗',
+      '还有其他问题吗',
+      '还有别的需要吗',
     ],
     thanksPhrases: [
       'thank you for calling',
       'thanks for calling',
       'thank you for contacting us',
       'have a nice day',
+      'have a good day',
+      'have a great day',
+      'take care',
+      'thank you goodbye',
+      'thank you bye',
       '感谢您的来电',
       '谢谢您的来电',
       '祝您生活愉快',
+      '祝您愉快',
+      '谢谢，再见',
     ],
     forbiddenPhrases: [
       'shut up',
@@ -102,7 +123,17 @@ export function defaultScoringSettings(): ScoringSettings {
     requiredDisclosures: [
       {
         id: 'call_recording',
-        phrases: ['this call may be recorded', 'this call is being recorded', '本次通话可能会被录音', '您的通话将被录音'],
+        phrases: [
+          'this call may be recorded',
+          'this call is being recorded',
+          'this call will be recorded',
+          'calls may be recorded',
+          'calls are recorded',
+          '本次通话可能会被录音',
+          '您的通话将被录音',
+          '本次通话将被录音',
+          '通话可能会被录音',
+        ],
         withinMs: 60_000,
       },
     ],
@@ -115,12 +146,19 @@ export function defaultScoringSettings(): ScoringSettings {
       'sorry for the wait',
       'I apologise',
       'bear with me',
+      'thanks',
+      'sorry',
+      'excuse me',
+      'thank you for waiting',
       '请',
       '谢谢',
       '不客气',
       '抱歉',
       '不好意思',
       '麻烦您',
+      '感谢',
+      '对不起',
+      '请稍等',
     ],
     maxSilenceMs: 30_000,
     greetingWindowMs: 15_000,
@@ -130,4 +168,27 @@ export function defaultScoringSettings(): ScoringSettings {
     matchThreshold: 0.8,
     forbiddenThreshold: 0.85,
   };
+}
+
+/** A setting a first run must fill in, said in English and Chinese. */
+export interface SettingToConfigure {
+  field: keyof ScoringSettings;
+  message: string;
+  messageZh: string;
+}
+
+/**
+ * What must be filled in before every auto check can answer. Checks that depend on a missing
+ * setting answer "not configured" (N/A) instead of failing every call.
+ */
+export function settingsToConfigure(settings: ScoringSettings): SettingToConfigure[] {
+  const missing: SettingToConfigure[] = [];
+  if (settings.companyNames.length === 0) {
+    missing.push({
+      field: 'companyNames',
+      message: 'Set the company name(s) agents say in the greeting (and any short form); until then the greeting-company check answers "not configured".',
+      messageZh: '请设置坐席在问候语中说的公司名称（及简称）；在此之前，“问候语包含公司名称”一项显示为“未配置”。',
+    });
+  }
+  return missing;
 }

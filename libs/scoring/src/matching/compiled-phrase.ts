@@ -33,7 +33,8 @@ function isCjkToken(token: string): boolean {
   return token.length === 1 && isCjkCode(token.charCodeAt(0));
 }
 
-export function compileVariant(text: string, lexicon: Lexicon, threshold: number): PhraseVariant | undefined {
+/** `bySound`: the words are names, matched by pronunciation as well as by spelling. */
+export function compileVariant(text: string, lexicon: Lexicon, threshold: number, bySound = false): PhraseVariant | undefined {
   const tokens = normaliseText(text);
   if (tokens.length === 0) return undefined;
   const readings = containsCjk(text) ? phraseReadings(text) : [];
@@ -42,12 +43,12 @@ export function compileVariant(text: string, lexicon: Lexicon, threshold: number
   for (let i = 0; i < tokens.length; i++) {
     typeIds[i] = isCjkToken(tokens[i])
       ? lexicon.internPhraseWord(tokens[i], readings[reading++])
-      : lexicon.internPhraseWord(tokens[i]);
+      : lexicon.internPhraseWord(tokens[i], undefined, bySound);
   }
   const joinIds = new Int32Array(Math.max(tokens.length - 1, 0)).fill(-1);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isCjkToken(tokens[i]) && !isCjkToken(tokens[i + 1])) {
-      joinIds[i] = lexicon.internPhraseWord(tokens[i] + tokens[i + 1]);
+      joinIds[i] = lexicon.internPhraseWord(tokens[i] + tokens[i + 1], undefined, bySound);
     }
   }
   const weights = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { DIGIT_WORDS, FILLER_WORDS } from './filler-words';
 import { normaliseUnit } from './normalise-text';
 import { phoneticKey } from './phonetic-key';
+import { phoneCode, phoneSimilarity, Pronounce } from './phones';
 import { charReadings, foldPinyin } from './pinyin-key';
 import { containsCjk, isCjkCode } from './script';
 import { PhraseType, WordEntry, wordSimilarity } from './word-similarity';
@@ -10,7 +11,14 @@ export interface LexiconOptions {
   minWordSimilarity?: number;
   /** Distinct transcript words remembered before the cache starts over. */
   maxCachedWords?: number;
+  /** Pronunciations of words, so names are matched by sound as well as by spelling. */
+  pronounce?: Pronounce;
 }
+
+/** Shortest start of a name, in phones, that may begin it when the name is heard as two words. */
+const MIN_PREFIX_PHONES = 2;
+/** How alike a heard word and the start of a name must sound for the word to be tried as its first half. */
+const PREFIX_SOUND = 0.75;
 
 /** Shortest first half of a split word worth trying ("north" wind), so "no" does not start "northwind". */
 const MIN_PREFIX_LENGTH = 3;
@@ -23,6 +31,7 @@ const MIN_PREFIX_LENGTH = 3;
 export class Lexicon {
   readonly minWordSimilarity: number;
   private readonly maxCachedWords: number;
+  private readonly pronounce: Pronounce | undefined;
   private readonly types: PhraseType[] = [];
   private readonly typeIds = new Map<string, number>();
   private readonly entriesByToken = new Map<string, WordEntry>();
@@ -31,6 +40,17 @@ export class Lexicon {
   constructor(options: LexiconOptions = {}) {
     this.minWordSimilarity = options.minWordSimilarity ?? 0.6;
     this.maxCachedWords = options.maxCachedWords ?? 200_000;
+    this.pronounce = options.pronounce;
+  }
+
+  /** Whether words can be compared by sound (a pronouncing dictionary was given). */
+  get hearsSounds(): boolean {
+    return this.pronounce !== undefined;
+  }
+
+  private phonesOf(word: string): string[] {
+    if (!this.pronounce) return [];
+    return [...new Set(this.pronounce(word).map(phoneCode).filter(Boolean))].slice(0, 4);
   }
 
   get typeCount(): number {
@@ -41,15 +61,20 @@ export class Lexicon {
     return this.types[id];
   }
 
-  /** Id of a phrase word; a Han character is told apart by its reading in the phrase. */
-  internPhraseWord(text: string, reading?: string): number {
+  /**
+   * Id of a phrase word; a Han character is told apart by its reading in the phrase. A word `bySound`
+   * (a name) also matches words that are pronounced alike, when a pronouncing dictionary was given.
+   */
+  internPhraseWord(text: string, reading?: string, bySound = false): number {
     const cjk = text.length === 1 && isCjkCode(text.charCodeAt(0));
     const key = cjk ? (reading ?? charReadings(text)[0] ?? text) : phoneticKey(text);
-    const lookup = cjk ? `${text}|${key}` : text;
+    const sound = bySound && !cjk && this.pronounce !== undefined;
+    const lookup = cjk ? `${text}|${key}` : sound ? `${text}|sound` : text;
     let id = this.typeIds.get(lookup);
     if (id === undefined) {
       id = this.types.length;
-      this.types.push({ id, text, cjk, key, foldedKey: cjk ? foldPinyin(key) : key });
+      const phones = sound ? this.phonesOf(text) : [];
+      this.types.push({ id, text, cjk, key, foldedKey: cjk ? foldPinyin(key) : key, ...(phones.length > 0 ? { phones } : {}) });
       this.typeIds.set(lookup, id);
     }
     return id;
@@ -101,6 +126,7 @@ export class Lexicon {
     const floor = this.minWordSimilarity;
     for (let id = entry.comparedTypes; id < this.types.length; id++) {
       const type = this.types[id];
+      if (type.phones && entry.phones === undefined && !entry.cjk) entry.phones = this.phonesOf(entry.text);
       const similarity = wordSimilarity(type, entry, floor);
       if (similarity > 0) {
         entry.matchIds.push(id);
@@ -114,6 +140,8 @@ export class Lexicon {
         type.text.startsWith(entry.text)
       ) {
         entry.prefixOf.push(id);
+      } else if (type.phones && entry.phones && beginsLike(entry.phones, type.phones)) {
+        entry.prefixOf.push(id);
       }
     }
     entry.comparedTypes = this.types.length;
@@ -123,6 +151,17 @@ export class Lexicon {
     this.entriesByToken.clear();
     this.entriesByUnit.clear();
   }
+}
+
+/** Whether a heard word sounds like the start of a name, leaving room for a second word ("sea" of Seabrook). */
+function beginsLike(word: readonly string[], name: readonly string[]): boolean {
+  for (const w of word) {
+    if (w.length < MIN_PREFIX_PHONES) continue;
+    for (const n of name) {
+      if (n.length >= w.length + MIN_PREFIX_PHONES && phoneSimilarity(w, n.slice(0, w.length)) >= PREFIX_SOUND) return true;
+    }
+  }
+  return false;
 }
 
 /** A recogniser word like "您好" or "VIP客户" becomes one token per Han character plus its Latin parts. */

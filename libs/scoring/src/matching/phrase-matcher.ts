@@ -4,6 +4,7 @@ import { findCandidates } from './candidate-regions';
 import { CompiledPhrase, compileVariant, DEFAULT_THRESHOLD, PhraseVariant } from './compiled-phrase';
 import { Lexicon, LexiconOptions } from './lexicon';
 import { IndexedTranscript, SPEAKER_BIT } from './transcript-index';
+import { soundSimilarity } from './word-similarity';
 
 /** Where a time window is measured from; offsets may be negative (e.g. the last minute of speech). */
 export type WindowAnchor = 'call_start' | 'call_end' | 'speaker_start' | 'speaker_end';
@@ -25,6 +26,8 @@ export interface MatchedWord {
   /** The transcript word(s) taken for it, or null when the phrase word was not heard. */
   heard: string | null;
   similarity: number;
+  /** Why it was taken for the phrase word: the same word, a close spelling, the same sounds, or two words said for one. */
+  how: 'same' | 'spelling' | 'sound' | 'split' | null;
   startMs: number | null;
   endMs: number | null;
 }
@@ -43,6 +46,8 @@ export type PhraseMatcherOptions = LexiconOptions;
 export interface CompileOptions {
   /** Score from which a phrase counts as said; defaults to 0.8. */
   threshold?: number;
+  /** The phrase is a name: its words also match words pronounced alike (needs `pronounce`). */
+  bySound?: boolean;
 }
 
 interface ResolvedScope {
@@ -72,7 +77,7 @@ export class PhraseMatcher {
     const texts = typeof text === 'string' ? [text] : text;
     const variants: PhraseVariant[] = [];
     for (const t of texts) {
-      const variant = compileVariant(t, this.lexicon, threshold);
+      const variant = compileVariant(t, this.lexicon, threshold, options.bySound);
       if (variant) variants.push(variant);
     }
     return { text: texts.join(' | '), variants, threshold };
@@ -159,14 +164,19 @@ export class PhraseMatcher {
       const a = alignment.wordFirst[w];
       const b = alignment.wordLast[w];
       if (a < 0) {
-        matchedWords.push({ expected: variant.tokens[w], heard: null, similarity: 0, startMs: null, endMs: null });
+        matchedWords.push({ expected: variant.tokens[w], heard: null, similarity: 0, how: null, startMs: null, endMs: null });
         continue;
       }
+      const entry = transcript.entries[list[a]];
+      const type = this.lexicon.phraseType(variant.typeIds[w]);
+      const how =
+        a !== b ? 'split' : entry.text === type.text ? 'same' : soundSimilarity(type, entry.phones) >= alignment.wordSimilarity[w] - 1e-9 ? 'sound' : 'spelling';
       const heard = a === b ? transcript.textBetween(list[a], list[a]) : `${transcript.textBetween(list[a], list[a])} ${transcript.textBetween(list[b], list[b])}`;
       matchedWords.push({
         expected: variant.tokens[w],
         heard,
         similarity: alignment.wordSimilarity[w],
+        how,
         startMs: transcript.tokenStartMs[list[a]],
         endMs: transcript.tokenEndMs[list[b]],
       });
@@ -195,6 +205,7 @@ function noMatch(phrase: CompiledPhrase): PhraseMatch {
     expected,
     heard: null,
     similarity: 0,
+    how: null,
     startMs: null,
     endMs: null,
   }));

@@ -230,8 +230,9 @@ export class IndexedTranscript {
       if (t === this.tokenUnit.length) this.growTokens();
       this.entries.push(entries[k]);
       this.tokenUnit[t] = unit;
-      this.tokenStartMs[t] = startMs + k * step;
-      this.tokenEndMs[t] = startMs + (k + 1) * step;
+      // Times are whole milliseconds wherever they are shown, also for words cut from a longer one.
+      this.tokenStartMs[t] = Math.round(startMs + k * step);
+      this.tokenEndMs[t] = Math.round(startMs + (k + 1) * step);
       this.tokenSpeakerBit[t] = bit;
       this.presentMask |= bit;
       if (entries[k].cjk) this.cjkTokens++;

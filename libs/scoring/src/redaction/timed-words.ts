@@ -44,8 +44,8 @@ export function timedWordsOf(transcript: Transcript, s: number): TimedWord[] {
       wordIndex: -1,
       speaker: segment.speaker,
       text: unit.text,
-      startMs: segment.startMs + u * step,
-      endMs: segment.startMs + (u + 1) * step,
+      startMs: Math.round(segment.startMs + u * step),
+      endMs: Math.round(segment.startMs + (u + 1) * step),
       charStart: unit.start,
       charEnd: unit.end,
     });

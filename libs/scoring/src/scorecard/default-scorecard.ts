@@ -13,7 +13,7 @@ function manual(id: string, title: string, weight: number, extra: Partial<Criter
 
 /**
  * A general inbound-service scorecard: opening, communication, resolution, compliance and closing.
- * Compliance items are critical: breaking one zeroes the evaluation.
+ * Forbidden phrases and reading card data back are critical: breaking one zeroes the evaluation.
  */
 export function defaultScorecard(): Scorecard {
   return {
@@ -59,7 +59,9 @@ export function defaultScorecard(): Scorecard {
         title: 'Compliance',
         weight: 20,
         criteria: [
-          auto('required_disclosure', 'Gives the required disclosures', 1, { kind: 'required_disclosure' }, { allowNa: true, critical: true }),
+          // Not critical by default: which disclosure a centre must give, and whether missing it voids a
+          // call, is the centre's rule to set; a default that zeroes every call without it is no default.
+          auto('required_disclosure', 'Gives the required disclosures', 1, { kind: 'required_disclosure' }, { allowNa: true }),
           auto('no_forbidden_phrases', 'Uses no forbidden phrases', 1, { kind: 'no_forbidden_phrases' }, { critical: true }),
           auto('no_card_data_read_back', 'Does not read card data back', 1, { kind: 'no_card_data_read_back' }, { critical: true }),
         ],

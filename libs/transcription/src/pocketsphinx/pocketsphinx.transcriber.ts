@@ -14,6 +14,8 @@ import { planVocabulary, type VocabularyPlan } from './vocabulary-plan';
 
 export const DEFAULT_POCKETSPHINX_BINARY = 'pocketsphinx_continuous';
 export const DEFAULT_POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
+/** The recogniser's pronouncing dictionary, also used to match names by sound when scoring. */
+export const DEFAULT_PRONOUNCING_DICTIONARY = join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'cmudict-en-us.dict');
 const MODEL_SAMPLE_RATE = 16000;
 
 export interface PocketsphinxConfig {

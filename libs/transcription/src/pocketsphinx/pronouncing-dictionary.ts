@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PronouncingDictionary } from './pronunciation';
+import { pronounce, type PronouncingDictionary } from './pronunciation';
 
 const loaded = new Map<string, Promise<PronouncingDictionary>>();
 
@@ -58,4 +58,15 @@ export async function writeExtendedDictionary(
   await appendFile(partial, body);
   await rename(partial, target);
   return target;
+}
+
+/**
+ * The recogniser's pronouncing dictionary as a lookup for phrase matching: a word's pronunciations,
+ * from the dictionary, else composed from dictionary words and spelling rules. Empty when the
+ * dictionary cannot be read (names are then matched by spelling only).
+ */
+export async function loadWordPronouncer(path: string): Promise<(word: string) => string[]> {
+  const dictionary = await loadPronouncingDictionary(path).catch(() => undefined);
+  if (!dictionary) return () => [];
+  return (word) => (/^[a-z']+$/.test(word) ? pronounce(word, dictionary) : []);
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ScoringSettingsVersionView } from '@callgrade/scorecards';
+import { ScoringSettings, settingsToConfigure, SettingToConfigure } from '@callgrade/scoring';
 import { IsObject } from 'class-validator';
 
 const SETTINGS_DOC = {
@@ -23,8 +24,15 @@ export class ScoringSettingsResponse {
   @ApiProperty(SETTINGS_DOC) settings: object;
   @ApiPropertyOptional({ nullable: true }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({
+    description: 'What a first run must still fill in ({ field, message, messageZh }); empty when nothing is missing',
+    type: 'array',
+    items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' } } },
+  })
+  toConfigure: SettingToConfigure[];
 
   static from(v: ScoringSettingsVersionView): ScoringSettingsResponse {
-    return { versionId: v.versionId, version: v.version, settings: v.settings, createdBy: v.createdBy, createdAt: v.createdAt };
+    const settings: ScoringSettings = v.settings;
+    return { versionId: v.versionId, version: v.version, settings, createdBy: v.createdBy, createdAt: v.createdAt, toConfigure: settingsToConfigure(settings) };
   }
 }

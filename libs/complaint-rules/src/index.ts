@@ -21,3 +21,6 @@ export type { BusinessHours, ComplaintSettings, ComplaintSeverity, DeadlineKind,
 export { customerReferenceProblem, looksLikeCardNumber, maskCustomerReference, MAX_CUSTOMER_REFERENCE_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, textProblem } from './complaint-input';
 
 export { instantOf, isValidTimeZone, wallTimeAt } from './zoned-time';
+
+export { COMPLAINT_REPORT_CSV_HEADER, complaintReportCsv, csvCell, rate } from './complaint-report';
+export type { ComplaintReport, CountRow, DurationFigures } from './complaint-report';

@@ -77,7 +77,7 @@ export class DisputeInbox {
 
   async list(filter: InboxFilter, now = new Date()): Promise<Page<InboxItem>> {
     const { disputeResolutionHours } = await this.settings.current();
-    const params: unknown[] = [now, disputeResolutionHours];
+    const params: unknown[] = [now];
     const param = (value: unknown) => `$${params.push(value)}`;
     const complaintWhere = [`c.state = 'escalated'`];
     const disputeWhere = [`d.status = 'open'`];
@@ -107,10 +107,12 @@ export class DisputeInbox {
          WHERE ${complaintWhere.join(' AND ')}`);
     }
     if (wantDisputes) {
+      const hours = param(disputeResolutionHours);
       parts.push(`
-        SELECT 'evaluation_dispute', d.id, d.evaluation_id, 'disputed', NULL, NULL, NULL, NULL, NULL,
-               NULL, e.agent_id, u.team_id, d.assignee_id, d.created_at, d.created_at + make_interval(hours => $2::int),
-               false, d.created_at + make_interval(hours => $2::int) <= $1
+        SELECT 'evaluation_dispute' AS kind, d.id, d.evaluation_id, 'disputed' AS state, NULL AS severity, NULL::uuid AS category_id, NULL AS category_key,
+               NULL AS label_en, NULL AS label_zh, NULL AS customer_reference, e.agent_id, u.team_id, d.assignee_id, d.created_at AS opened_at,
+               d.created_at + make_interval(hours => ${hours}::int) AS due_at,
+               false AS first_response_overdue, d.created_at + make_interval(hours => ${hours}::int) <= $1 AS resolution_overdue
           FROM evaluation_disputes d JOIN evaluations e ON e.id = d.evaluation_id JOIN users u ON u.id = e.agent_id
          WHERE ${disputeWhere.join(' AND ')}`);
     }

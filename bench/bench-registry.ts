@@ -1,3 +1,4 @@
+import { complaintsBench } from './complaints/complaints.bench';
 import { ingestBench } from './ingest/ingest.bench';
 import { samplingDbBench } from './sampling/sampling-db.bench';
 import { samplingBench } from './sampling/sampling.bench';
@@ -9,7 +10,8 @@ import { Benchmark } from './support/benchmark';
  * Every benchmark `npm run bench` knows, run in this order. A new one (transcribe, score, sampling)
  * is a folder beside `ingest/` exporting a `defineBenchmark(...)`, added here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [ingestBench, transcribeBench, scoreBench, samplingBench, samplingDbBench];
+export const BENCHMARKS: readonly Benchmark[] = [ingestBench, transcribeBench, scoreBench, samplingBench, samplingDbBench,
+  complaintsBench];
 
 /** The benchmarks named on the command line (all when none is); throws on an unknown name. */
 export function selectBenchmarks(names: string[]): Benchmark[] {

@@ -13,11 +13,10 @@ interface Totals {
   partly_upheld: string;
   not_upheld: string;
   first_count: string;
-  first_median: number | null;
-  first_p90: number | null;
+  /** Median and 90th percentile, from one sort. */
+  first_quantiles: [number, number] | null;
   resolution_count: string;
-  resolution_median: number | null;
-  resolution_p90: number | null;
+  resolution_quantiles: [number, number] | null;
 }
 
 interface GroupRow {
@@ -42,7 +41,7 @@ export class ComplaintReportQuery {
 
   async execute(from: Date, to: Date): Promise<ComplaintReport> {
     const [[totals], groups, repeat] = await Promise.all([this.totals(from, to), this.groups(from, to), this.repeatComplainants(from, to)]);
-    const duration = (count: string, median: number | null, p90: number | null): DurationFigures => ({ count: Number(count), median: minutes(median), p90: minutes(p90) });
+    const duration = (count: string, quantiles: [number, number] | null): DurationFigures => ({ count: Number(count), median: minutes(quantiles?.[0] ?? null), p90: minutes(quantiles?.[1] ?? null) });
     const section = (name: GroupRow['grp']): CountRow[] =>
       groups.filter((g) => g.grp === name).map((g) => ({ key: g.key ?? 'none', labelEn: g.label_en ?? 'None', labelZh: g.label_zh ?? '无', count: Number(g.count) }));
     const total = Number(totals.total);
@@ -59,8 +58,8 @@ export class ComplaintReportQuery {
       partlyUpheld,
       notUpheld,
       upheldRate: rate(upheld + partlyUpheld, upheld + partlyUpheld + notUpheld),
-      timeToFirstResponse: duration(totals.first_count, totals.first_median, totals.first_p90),
-      timeToResolution: duration(totals.resolution_count, totals.resolution_median, totals.resolution_p90),
+      timeToFirstResponse: duration(totals.first_count, totals.first_quantiles),
+      timeToResolution: duration(totals.resolution_count, totals.resolution_quantiles),
       byCategory: section('category'),
       byTeam: section('team'),
       byAgent: section('agent'),
@@ -78,11 +77,9 @@ export class ComplaintReportQuery {
               count(*) FILTER (WHERE outcome = 'partly_upheld') AS partly_upheld,
               count(*) FILTER (WHERE outcome = 'not_upheld') AS not_upheld,
               count(first_responded_at) AS first_count,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_minutes) AS first_median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response_minutes) AS first_p90,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_minutes) AS first_quantiles,
               count(resolved_at) AS resolution_count,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_minutes) AS resolution_median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_minutes) AS resolution_p90
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_minutes) AS resolution_quantiles
          FROM (SELECT *, extract(epoch FROM first_responded_at - received_at)::float8 / 60 AS first_response_minutes,
                          extract(epoch FROM resolved_at - received_at)::float8 / 60 AS resolution_minutes
                  FROM complaints WHERE received_at >= $1 AND received_at < $2) c`,

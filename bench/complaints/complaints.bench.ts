@@ -27,8 +27,8 @@ const INBOX_TARGET_MS = 50;
 const REPORT_TARGET_MS = 500;
 
 /** The inbox's first page by hand: escalated complaints by resolution deadline, and their count. */
-const INBOX_SQL = `
-  SELECT c.*, count(*) OVER () AS total FROM complaints c WHERE c.state = 'escalated' ORDER BY c.resolution_due_at, c.id LIMIT ${PAGE_SIZE}`;
+const INBOX_SQL = `SELECT c.* FROM complaints c WHERE c.state = 'escalated' ORDER BY c.resolution_due_at, c.id LIMIT ${PAGE_SIZE}`;
+const INBOX_COUNT_SQL = `SELECT count(*) AS total FROM complaints WHERE state = 'escalated'`;
 
 /** The report's figures by hand, in one statement: totals, both medians and 90th percentiles, and counts per category. */
 const REPORT_SQL = `
@@ -103,7 +103,8 @@ async function loadYearOfComplaints(dataSource: DataSource, options: ComplaintsB
       );
       progress.tick();
     }
-    await rq(`ANALYZE`);
+    // What autovacuum would have done by the time anyone reads a year: statistics and the visibility map.
+    await rq(`VACUUM ANALYZE`);
   } finally {
     await runner.release();
   }
@@ -163,9 +164,13 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
       if (page.items.length !== PAGE_SIZE || page.total !== Number(escalated)) throw new Error(`the inbox gave ${page.items.length} items of ${page.total}, expected ${PAGE_SIZE} of ${escalated}`);
       for (let i = 1; i < page.items.length; i++) if (page.items[i].deadline < page.items[i - 1].deadline) throw new Error('the inbox is not in deadline order');
     });
-    const inboxSqlRuns = await measure('hand-written inbox SQL', () => dataSource.query<{ total: string }[]>(INBOX_SQL), (rows) => {
-      if (rows.length !== PAGE_SIZE || Number(rows[0].total) !== Number(escalated)) throw new Error('the hand-written inbox query gave a different page');
-    });
+    const inboxSqlRuns = await measure(
+      'hand-written inbox SQL',
+      () => Promise.all([dataSource.query<object[]>(INBOX_SQL), dataSource.query<{ total: string }[]>(INBOX_COUNT_SQL)]),
+      ([rows, [{ total }]]) => {
+        if (rows.length !== PAGE_SIZE || Number(total) !== Number(escalated)) throw new Error('the hand-written inbox query gave a different page');
+      },
+    );
     const reportRuns = await measure("ComplaintReportQuery.execute, the year", () => report.execute(YEAR_START, YEAR_END), (r) => {
       if (r.total !== options.complaints) throw new Error(`the report counted ${r.total} complaints, expected ${options.complaints}`);
       if (r.byAgent.length !== options.agents || r.byCategory.reduce((n, c) => n + c.count, 0) !== options.complaints) throw new Error('the report groups do not add up');
@@ -181,9 +186,9 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
       [{ header: 'what' }, { header: 'runs', ...right }, { header: 'median ms', ...right }, { header: 'best ms', ...right }, { header: 'target', ...right }],
       [
         row(`GET /dispute-inbox first page (${PAGE_SIZE} of ${Number(escalated).toLocaleString('en')})`, inboxRuns, `< ${INBOX_TARGET_MS} ms`),
-        row('  hand-written SQL: escalated by deadline, with count', inboxSqlRuns, ''),
+        row('  hand-written SQL: escalated by deadline; their count', inboxSqlRuns, ''),
         row('GET /reports/complaints for the year', reportRuns, `< ${REPORT_TARGET_MS} ms`),
-        row('  hand-written SQL: totals, quantiles, per category', reportSqlRuns, ''),
+        row('  hand-written SQL: totals, quantiles, per category (default settings)', reportSqlRuns, ''),
       ],
     );
     const inboxMedian = median(inboxRuns);

@@ -77,58 +77,24 @@ export class DisputeInbox {
 
   async list(filter: InboxFilter, now = new Date()): Promise<Page<InboxItem>> {
     const { disputeResolutionHours } = await this.settings.current();
-    const params: unknown[] = [now];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const complaintWhere = [`c.state = 'escalated'`];
-    const disputeWhere = [`d.status = 'open'`];
-    if (filter.teamId) {
-      const p = param(filter.teamId);
-      complaintWhere.push(`c.team_id = ${p}`);
-      disputeWhere.push(`u.team_id = ${p}`);
-    }
-    if (filter.assigneeId) {
-      const condition = (column: string) => (filter.assigneeId === 'none' ? `${column} IS NULL` : `${column} = ${param(filter.assigneeId)}`);
-      complaintWhere.push(condition('c.assignee_id'));
-      disputeWhere.push(condition('d.assignee_id'));
-    }
-    if (filter.categoryId) complaintWhere.push(`c.category_id = ${param(filter.categoryId)}`);
-    if (filter.severity) complaintWhere.push(`c.severity = ${param(filter.severity)}`);
-    // Disputes of evaluations have neither category nor severity: filtering by either leaves complaints only.
-    const wantComplaints = filter.kind !== 'evaluation_dispute';
-    const wantDisputes = filter.kind !== 'complaint' && !filter.categoryId && !filter.severity;
-    const parts: string[] = [];
-    if (wantComplaints) {
-      parts.push(`
-        SELECT 'complaint' AS kind, c.id, NULL::uuid AS evaluation_id, c.state, c.severity, c.category_id, cat.key AS category_key, cat.label_en, cat.label_zh,
-               c.customer_reference, c.agent_id, c.team_id, c.assignee_id, c.received_at AS opened_at, c.resolution_due_at AS due_at,
-               (c.first_response_breached_at IS NOT NULL OR (c.first_responded_at IS NULL AND c.first_response_due_at <= $1)) AS first_response_overdue,
-               (c.resolution_breached_at IS NOT NULL OR c.resolution_due_at <= $1) AS resolution_overdue
-          FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id
-         WHERE ${complaintWhere.join(' AND ')}`);
-    }
-    if (wantDisputes) {
-      const hours = param(disputeResolutionHours);
-      parts.push(`
-        SELECT 'evaluation_dispute' AS kind, d.id, d.evaluation_id, 'disputed' AS state, NULL AS severity, NULL::uuid AS category_id, NULL AS category_key,
-               NULL AS label_en, NULL AS label_zh, NULL AS customer_reference, e.agent_id, u.team_id, d.assignee_id, d.created_at AS opened_at,
-               d.created_at + make_interval(hours => ${hours}::int) AS due_at,
-               false AS first_response_overdue, d.created_at + make_interval(hours => ${hours}::int) <= $1 AS resolution_overdue
-          FROM evaluation_disputes d JOIN evaluations e ON e.id = d.evaluation_id JOIN users u ON u.id = e.agent_id
-         WHERE ${disputeWhere.join(' AND ')}`);
-    }
     const direction = filter.sort === '-deadline' ? 'DESC' : 'ASC';
-    const rows: InboxRow[] = await this.dataSource.query(
-      `SELECT *, count(*) OVER () AS total FROM (${parts.join(' UNION ALL ')}) inbox
-        ORDER BY due_at ${direction}, id ${direction} LIMIT ${param(filter.pageSize)} OFFSET ${param((filter.page - 1) * filter.pageSize)}`,
-      params,
+    const top = filter.page * filter.pageSize;
+    // Each kind is cut to the first page*pageSize by its own index before the two are merged.
+    const page = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) => {
+      const kinds = [
+        complaints && `(SELECT ${COMPLAINT_COLUMNS} ${complaints} ORDER BY c.resolution_due_at ${direction}, c.id ${direction} LIMIT ${top})`,
+        disputes && `(SELECT ${DISPUTE_COLUMNS} ${disputes} ORDER BY due_at ${direction}, d.id ${direction} LIMIT ${top})`,
+      ];
+      return `SELECT * FROM (${kinds.filter(Boolean).join(' UNION ALL ')}) inbox ORDER BY due_at ${direction}, id ${direction} LIMIT ${filter.pageSize} OFFSET ${top - filter.pageSize}`;
+    });
+    const count = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) =>
+      `SELECT ${[complaints && `(SELECT count(*) ${complaints})`, disputes && `(SELECT count(*) ${disputes})`].filter(Boolean).join(' + ')} AS total`,
     );
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.countBeyondPage(filter);
-    return { items: rows.map(inboxItem), total, page: filter.page, pageSize: filter.pageSize };
-  }
-
-  /** Past the last page there are no rows to carry the count; then the page is simply empty. */
-  private countBeyondPage(filter: InboxFilter): Promise<number> {
-    return filter.page > 1 ? this.list({ ...filter, page: 1, pageSize: 1 }).then((p) => p.total) : Promise.resolve(0);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<InboxRow[]>(page.sql, page.params),
+      this.dataSource.query<{ total: string }[]>(count.sql, count.params),
+    ]);
+    return { items: rows.map(inboxItem), total: Number(total), page: filter.page, pageSize: filter.pageSize };
   }
 
   /** The caller takes the item. */
@@ -176,6 +142,48 @@ export class DisputeInbox {
       return dispute.assigneeId;
     });
   }
+}
+
+const COMPLAINT_COLUMNS = `'complaint' AS kind, c.id, NULL::uuid AS evaluation_id, c.state, c.severity, c.category_id, cat.key AS category_key, cat.label_en, cat.label_zh,
+  c.customer_reference, c.agent_id, c.team_id, c.assignee_id, c.received_at AS opened_at, c.resolution_due_at AS due_at,
+  (c.first_response_breached_at IS NOT NULL OR (c.first_responded_at IS NULL AND c.first_response_due_at <= $1)) AS first_response_overdue,
+  (c.resolution_breached_at IS NOT NULL OR c.resolution_due_at <= $1) AS resolution_overdue`;
+
+const DISPUTE_COLUMNS = `'evaluation_dispute' AS kind, d.id, d.evaluation_id, 'disputed' AS state, NULL AS severity, NULL::uuid AS category_id, NULL AS category_key,
+  NULL AS label_en, NULL AS label_zh, NULL AS customer_reference, e.agent_id, u.team_id, d.assignee_id, d.created_at AS opened_at,
+  d.created_at + make_interval(hours => $2::int) AS due_at,
+  false AS first_response_overdue, d.created_at + make_interval(hours => $2::int) <= $1 AS resolution_overdue`;
+
+/**
+ * The FROM and WHERE of each kind the filter keeps (null for a kind it leaves out), given to `compose`
+ * to make one statement. $1 is now and $2 the hours a dispute may take; a statement that does not
+ * use them still types them, so every statement can take the same first two parameters.
+ */
+function inboxSql(filter: InboxFilter, disputeHours: number, now: Date, compose: (complaints: string | null, disputes: string | null) => string) {
+  const params: unknown[] = [now, disputeHours];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const typed = [`$1::timestamptz IS NOT NULL`, `$2::int IS NOT NULL`];
+  const complaintWhere = [`c.state = 'escalated'`, ...typed];
+  const disputeWhere = [`d.status = 'open'`, ...typed];
+  if (filter.teamId) {
+    const p = param(filter.teamId);
+    complaintWhere.push(`c.team_id = ${p}`);
+    disputeWhere.push(`u.team_id = ${p}`);
+  }
+  if (filter.assigneeId) {
+    const p = filter.assigneeId === 'none' ? null : param(filter.assigneeId);
+    complaintWhere.push(p ? `c.assignee_id = ${p}` : `c.assignee_id IS NULL`);
+    disputeWhere.push(p ? `d.assignee_id = ${p}` : `d.assignee_id IS NULL`);
+  }
+  if (filter.categoryId) complaintWhere.push(`c.category_id = ${param(filter.categoryId)}`);
+  if (filter.severity) complaintWhere.push(`c.severity = ${param(filter.severity)}`);
+  // Disputes of evaluations have neither category nor severity: filtering by either leaves complaints only.
+  const complaints = filter.kind === 'evaluation_dispute' ? null : `FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id WHERE ${complaintWhere.join(' AND ')}`;
+  const disputes =
+    filter.kind === 'complaint' || filter.categoryId || filter.severity
+      ? null
+      : `FROM evaluation_disputes d JOIN evaluations e ON e.id = d.evaluation_id JOIN users u ON u.id = e.agent_id WHERE ${disputeWhere.join(' AND ')}`;
+  return { sql: compose(complaints, disputes), params };
 }
 
 function inboxItem(r: InboxRow): InboxItem {

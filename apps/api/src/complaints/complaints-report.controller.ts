@@ -1,29 +1,20 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '@callgrade/auth';
 import { barChart } from '@callgrade/charts';
 import { complaintReportCsv } from '@callgrade/complaint-rules';
 import { ComplaintReportQuery } from '@callgrade/complaints';
 import { UserRole } from '@callgrade/database';
-import { DomainError } from '@callgrade/http';
+import { PeriodQuery, reportPeriod } from '../reports/report-period';
 
-const DAY_MS = 24 * 3600 * 1000;
 const REPORT_READERS = [UserRole.Admin, UserRole.QaSupervisor, UserRole.DisputeTeam, UserRole.Trainer];
+/** A year's report, with room for a leap year and a little more. */
+const MAX_DAYS = 400;
 
-class ComplaintReportParams {
-  @ApiPropertyOptional({ description: 'ISO 8601; default 30 days before `to`' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601, exclusive; default now' }) @IsOptional() @IsDateString() to?: string;
+class ComplaintReportParams extends PeriodQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'or send Accept: text/csv' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
-}
-
-function period(query: ComplaintReportParams): [Date, Date] {
-  const to = query.to ? new Date(query.to) : new Date();
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
-  if (from >= to) throw DomainError.validation({ from: 'must be before to' });
-  if (to.getTime() - from.getTime() > 400 * DAY_MS) throw DomainError.validation({ from: 'the period is at most 400 days' });
-  return [from, to];
 }
 
 @ApiTags('reports')
@@ -36,7 +27,7 @@ export class ComplaintsReportController {
   @Roles(...REPORT_READERS)
   @ApiProduces('application/json', 'text/csv')
   async complaints(@Query() query: ComplaintReportParams, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const [from, to] = period(query);
+    const [from, to] = reportPeriod(query, MAX_DAYS);
     const report = await this.report.execute(from, to);
     const csv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
     if (!csv) return report;
@@ -52,7 +43,7 @@ export class ComplaintsReportController {
   @ApiProduces('image/svg+xml')
   @ApiOkResponse({ description: 'An SVG bar chart' })
   async chart(@Query() query: ComplaintReportParams): Promise<string> {
-    const [from, to] = period(query);
+    const [from, to] = reportPeriod(query, MAX_DAYS);
     const report = await this.report.execute(from, to);
     return barChart({
       title: `Complaints by category 投诉类别, ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)}`,

@@ -267,6 +267,23 @@ describe('Complaints', () => {
       expect(after.body.history).toHaveLength(2);
     });
 
+    it('corrects the severity with new deadlines, recording what changed, and refuses a stale edit', async () => {
+      const c = await aComplaint({ severity: 'low', receivedAt: '2026-11-27T09:00:00.000Z' });
+      const res = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', disputer.auth).send({ version: 1, severity: 'critical', note: 'Customer is a regulator' }).expect(200);
+      // Default settings: Asia/Shanghai, Mon-Fri 09:00-18:00. Friday 17:00 local + 1 working hour is Friday 18:00 (10:00Z); + 9 hours is Monday 17:00 (09:00Z).
+      expect(res.body).toMatchObject({ severity: 'critical', version: 2, firstResponseDueAt: '2026-11-27T10:00:00.000Z', resolutionDueAt: '2026-11-30T09:00:00.000Z' });
+      expect(res.body.history.at(-1)).toMatchObject({
+        type: 'updated',
+        note: 'Customer is a regulator',
+        changes: { severity: { from: 'low', to: 'critical' }, resolutionDueAt: { to: '2026-11-30T09:00:00.000Z' } },
+      });
+      const stale = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', supervisor.auth).send({ version: 1, severity: 'high' }).expect(409);
+      expect(stale.body.errors).toEqual({ version: 'is 1; the current version is 2' });
+      await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', trainer.auth).send({ version: 2, severity: 'high' }).expect(403);
+      const bad = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', supervisor.auth).send({ version: 2, categoryId: randomUUID() }).expect(422);
+      expect(bad.body.errors).toEqual({ categoryId: 'no such category' });
+    });
+
     it('reopens only within the configured window', async () => {
       const c = await aComplaint();
       const resolved = (await move(supervisor, c, 'resolve', { outcome: 'upheld', customerTold: 'Sorry' })).body;

@@ -12,8 +12,9 @@ import { GiveAgentAccount } from './give-agent-account.usecase';
 import { LogComplaint } from './log-complaint.usecase';
 import { MoveComplaint } from './move-complaint.usecase';
 import { SweepComplaintDeadlines } from './sweep-complaint-deadlines.usecase';
+import { UpdateComplaint } from './update-complaint.usecase';
 
-const USE_CASES = [LogComplaint, MoveComplaint, GiveAgentAccount, CheckComplaintDeadline, SweepComplaintDeadlines];
+const USE_CASES = [LogComplaint, MoveComplaint, UpdateComplaint, GiveAgentAccount, CheckComplaintDeadline, SweepComplaintDeadlines];
 const QUERIES = [ComplaintQueries, ComplaintReportQuery, ComplaintSettingsService, ComplaintCategoriesService, DisputeInbox];
 
 /** Customer complaints as cases with deadlines and an append-only history, and the dispute team's inbox. */

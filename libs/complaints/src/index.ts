@@ -11,3 +11,4 @@ export * from './give-agent-account.usecase';
 export * from './log-complaint.usecase';
 export * from './move-complaint.usecase';
 export * from './sweep-complaint-deadlines.usecase';
+export * from './update-complaint.usecase';

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
-import { COMPLAINT_HANDLERS, ComplaintQueries, GiveAgentAccount, LogComplaint, MoveComplaint } from '@callgrade/complaints';
+import { COMPLAINT_HANDLERS, ComplaintQueries, GiveAgentAccount, LogComplaint, MoveComplaint, UpdateComplaint } from '@callgrade/complaints';
 import { IdParam } from '@callgrade/http';
-import { AgentAccountDto, ComplaintListQuery, LogComplaintDto, MoveComplaintDto } from './dto/complaint.dto';
+import { AgentAccountDto, ComplaintListQuery, LogComplaintDto, MoveComplaintDto, UpdateComplaintDto } from './dto/complaint.dto';
 
 /** Customer complaints: logged against a call, moved through their states, with deadlines and history. */
 @ApiTags('complaints')
@@ -14,6 +14,7 @@ export class ComplaintsController {
   constructor(
     private readonly logging: LogComplaint,
     private readonly moves: MoveComplaint,
+    private readonly updates: UpdateComplaint,
     private readonly accounts: GiveAgentAccount,
     private readonly queries: ComplaintQueries,
   ) {}
@@ -52,6 +53,14 @@ export class ComplaintsController {
   @Roles(...COMPLAINT_HANDLERS)
   async move(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Body() dto: MoveComplaintDto) {
     await this.moves.execute(principal, id, dto);
+    return this.queries.detail(principal, id);
+  }
+
+  /** Corrects the severity (deadlines set again) or the category of an open complaint; 409 on a stale version. */
+  @Patch(':id')
+  @Roles(...COMPLAINT_HANDLERS)
+  async update(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Body() dto: UpdateComplaintDto) {
+    await this.updates.execute(principal, id, dto);
     return this.queries.detail(principal, id);
   }
 

@@ -62,6 +62,20 @@ export class MoveComplaintDto {
   customerTold?: string;
 }
 
+export class UpdateComplaintDto {
+  @ApiProperty({ description: 'The version you read; a stale one is refused with 409 and the current version' }) @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: COMPLAINT_SEVERITIES, description: 'sets the deadlines again from when the complaint was received' }) @IsOptional() @IsIn(COMPLAINT_SEVERITIES)
+  severity?: ComplaintSeverity;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString()
+  note?: string;
+}
+
 export class AgentAccountDto {
   @ApiProperty({ maxLength: 10000 }) @IsString()
   account: string;

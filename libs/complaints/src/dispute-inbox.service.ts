@@ -82,13 +82,13 @@ export class DisputeInbox {
     // Each kind is cut to the first page*pageSize by its own index before the two are merged.
     const page = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) => {
       const kinds = [
-        complaints && `(SELECT ${COMPLAINT_COLUMNS} ${complaints} ORDER BY c.resolution_due_at ${direction}, c.id ${direction} LIMIT ${top})`,
+        complaints && `(SELECT ${COMPLAINT_COLUMNS} FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id ${complaints} ORDER BY c.resolution_due_at ${direction}, c.id ${direction} LIMIT ${top})`,
         disputes && `(SELECT ${DISPUTE_COLUMNS} ${disputes} ORDER BY due_at ${direction}, d.id ${direction} LIMIT ${top})`,
       ];
       return `SELECT * FROM (${kinds.filter(Boolean).join(' UNION ALL ')}) inbox ORDER BY due_at ${direction}, id ${direction} LIMIT ${filter.pageSize} OFFSET ${top - filter.pageSize}`;
     });
     const count = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) =>
-      `SELECT ${[complaints && `(SELECT count(*) ${complaints})`, disputes && `(SELECT count(*) ${disputes})`].filter(Boolean).join(' + ')} AS total`,
+      `SELECT ${[complaints && `(SELECT count(*) FROM complaints c ${complaints})`, disputes && `(SELECT count(*) ${disputes})`].filter(Boolean).join(' + ')} AS total`,
     );
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<InboxRow[]>(page.sql, page.params),
@@ -155,7 +155,7 @@ const DISPUTE_COLUMNS = `'evaluation_dispute' AS kind, d.id, d.evaluation_id, 'd
   false AS first_response_overdue, d.created_at + make_interval(hours => $2::int) <= $1 AS resolution_overdue`;
 
 /**
- * The FROM and WHERE of each kind the filter keeps (null for a kind it leaves out), given to `compose`
+ * The WHERE of the complaints and the FROM and WHERE of the disputes the filter keeps (null for a kind it leaves out), given to `compose`
  * to make one statement. $1 is now and $2 the hours a dispute may take; a statement that does not
  * use them still types them, so every statement can take the same first two parameters.
  */
@@ -178,7 +178,8 @@ function inboxSql(filter: InboxFilter, disputeHours: number, now: Date, compose:
   if (filter.categoryId) complaintWhere.push(`c.category_id = ${param(filter.categoryId)}`);
   if (filter.severity) complaintWhere.push(`c.severity = ${param(filter.severity)}`);
   // Disputes of evaluations have neither category nor severity: filtering by either leaves complaints only.
-  const complaints = filter.kind === 'evaluation_dispute' ? null : `FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id WHERE ${complaintWhere.join(' AND ')}`;
+  // Counting reads complaints alone, so PostgreSQL can answer from the partial index without the table.
+  const complaints = filter.kind === 'evaluation_dispute' ? null : `WHERE ${complaintWhere.join(' AND ')}`;
   const disputes =
     filter.kind === 'complaint' || filter.categoryId || filter.severity
       ? null

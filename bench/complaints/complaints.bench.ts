@@ -3,9 +3,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog } from '@callgrade/audit';
 import { ComplaintReportQuery, ComplaintSettingsService, DisputeInbox } from '@callgrade/complaints';
-import { AuditEventEntity, ComplaintSettingsEntity, dataSourceOptions, runMigrations } from '@callgrade/database';
+import { AuditEventEntity, ComplaintSettingsEntity } from '@callgrade/database';
 import { DataSource } from 'typeorm';
-import { dropBenchDatabase, recreateBenchDatabase } from '../ingest/bench-database';
+import { migratedBenchDatabase } from '../ingest/bench-database';
 import { defineBenchmark, optionFlag } from '../support/benchmark';
 import { log, Progress } from '../support/progress';
 import { fixed, renderTable } from '../support/table';
@@ -130,12 +130,7 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const startedAt = new Date().toISOString();
     const loadBefore = loadavg();
-    log(`recreating ${new URL(options.databaseUrl).pathname.slice(1)} and applying the migrations`);
-    await recreateBenchDatabase(options.databaseUrl);
-    if (!options.keepDatabase) cleanup.add('drop the benchmark database', () => dropBenchDatabase(options.databaseUrl));
-    const dataSource = await new DataSource(dataSourceOptions(options.databaseUrl)).initialize();
-    cleanup.add('close the database connections', () => dataSource.destroy());
-    await runMigrations(dataSource);
+    const dataSource = await migratedBenchDatabase(options.databaseUrl, options.keepDatabase, cleanup);
     const loadMs = await loadYearOfComplaints(dataSource, options);
     log(`loaded ${options.complaints.toLocaleString('en')} complaints in ${(loadMs / 1000).toFixed(1)} s (${fixed(options.complaints / (loadMs / 1000), 0)} complaints/s, ANALYZE included)`);
 

@@ -1,4 +1,5 @@
 import { accuracyBench } from './accuracy/accuracy.bench';
+import { complaintsBench } from './complaints/complaints.bench';
 import { ingestBench } from './ingest/ingest.bench';
 import { samplingDbBench } from './sampling/sampling-db.bench';
 import { samplingBench } from './sampling/sampling.bench';
@@ -10,7 +11,15 @@ import { Benchmark } from './support/benchmark';
  * Every benchmark `npm run bench` knows, run in this order. A new one (transcribe, score, sampling)
  * is a folder beside `ingest/` exporting a `defineBenchmark(...)`, added here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [ingestBench, transcribeBench, scoreBench, samplingBench, samplingDbBench, accuracyBench];
+export const BENCHMARKS: readonly Benchmark[] = [
+  ingestBench,
+  transcribeBench,
+  scoreBench,
+  samplingBench,
+  samplingDbBench,
+  accuracyBench,
+  complaintsBench,
+];
 
 /** The benchmarks named on the command line (all when none is); throws on an unknown name. */
 export function selectBenchmarks(names: string[]): Benchmark[] {

@@ -269,7 +269,7 @@ describe('Review sampling', () => {
       targeted.complaint = await aCall({ agent: b1, startedAt: WEEK_START + 5 * DAY_MS + 3600_000 });
       targeted.unhappy = await aCall({ agent: b1, startedAt: WEEK_START + 6 * DAY_MS + 3600_000 });
       targeted.long = await aCall({ agent: a2, startedAt: WEEK_START + 2 * DAY_MS + 7200_000, durationSec: 3600 });
-      await db().getRepository(ComplaintEntity).insert({ recordingId: targeted.complaint, agentId: b1.id, receivedAt: new Date(WEEK_END), summary: 'Rude agent' });
+      await db().getRepository(ComplaintEntity).insert({ recordingId: targeted.complaint, agentId: b1.id, receivedAt: new Date(WEEK_END), description: 'Rude agent' });
       await db().getRepository(SurveyResponseEntity).insert({ recordingId: targeted.unhappy, csat: 1, nps: 0, receivedAt: new Date(WEEK_END) });
 
       await sut.http.post('/api/v1/agent-leaves').set('Authorization', supervisor.auth).send({ agentId: away.id, startsOn: '2025-02-24', endsOn: '2025-03-09' }).expect(201);

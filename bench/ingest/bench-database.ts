@@ -1,4 +1,8 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '@callgrade/database';
+import { Cleanup } from '../support/cleanup';
+import { log } from '../support/progress';
 
 /** Only a database whose name says it belongs to a benchmark may be dropped by one. */
 const DROPPABLE = /^[a-z_][a-z0-9_]*bench[a-z0-9_]*$/;
@@ -43,4 +47,18 @@ export async function benchDatabaseBackendPids(databaseUrl: string): Promise<num
     client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]),
   );
   return rows.map((r) => r.pid);
+}
+
+/**
+ * A benchmark's own database, empty and migrated, with a data source on it. The connections close
+ * after the run and the database is dropped unless `keepDatabase`.
+ */
+export async function migratedBenchDatabase(databaseUrl: string, keepDatabase: boolean, cleanup: Cleanup): Promise<DataSource> {
+  log(`recreating ${benchDatabaseName(databaseUrl)} and applying the migrations`);
+  await recreateBenchDatabase(databaseUrl);
+  if (!keepDatabase) cleanup.add('drop the benchmark database', () => dropBenchDatabase(databaseUrl));
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  cleanup.add('close the database connections', () => dataSource.destroy());
+  await runMigrations(dataSource);
+  return dataSource;
 }

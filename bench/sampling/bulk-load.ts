@@ -88,7 +88,7 @@ export async function loadMonthOfCalls(dataSource: DataSource, month: MonthOfCal
     }
     log('building the recordings indexes again and adding complaints, surveys, reviews already assigned, leave');
     await rebuildRecordingIndexes(dataSource);
-    await rq(`INSERT INTO complaints (recording_id, agent_id, received_at, summary) SELECT id, agent_id, started_at + interval '1 day', 'bench complaint' FROM recordings WHERE random() < 0.002`);
+    await rq(`INSERT INTO complaints (recording_id, agent_id, received_at, description) SELECT id, agent_id, started_at + interval '1 day', 'bench complaint' FROM recordings WHERE random() < 0.002`);
     await rq(`INSERT INTO survey_responses (recording_id, csat, received_at) SELECT id, 1 + floor(random() * 5)::int, started_at + interval '1 hour' FROM recordings WHERE random() < 0.3`);
     await rq(
       `INSERT INTO review_assignments (recording_id, agent_id, reviewer_id, reason, status)

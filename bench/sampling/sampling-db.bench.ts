@@ -3,11 +3,11 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { UsersService } from '@callgrade/accounts';
 import { AuditLog } from '@callgrade/audit';
-import { AuditEventEntity, dataSourceOptions, runMigrations, SamplingPeriodKind, SamplingPlanEntity, SamplingRunEntity, TeamEntity, UserEntity } from '@callgrade/database';
+import { AuditEventEntity, SamplingPeriodKind, SamplingPlanEntity, SamplingRunEntity, TeamEntity, UserEntity } from '@callgrade/database';
 import { RunSampling, SamplingCandidatesLoader, SamplingPlansService, SamplingRunSummary } from '@callgrade/review-sampling';
 import type { TargetedRule } from '@callgrade/sampling';
 import { DataSource } from 'typeorm';
-import { dropBenchDatabase, recreateBenchDatabase } from '../ingest/bench-database';
+import { migratedBenchDatabase } from '../ingest/bench-database';
 import { defineBenchmark, optionFlag } from '../support/benchmark';
 import { log, Progress } from '../support/progress';
 import { fixed, renderTable } from '../support/table';
@@ -124,12 +124,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     const startedAt = new Date().toISOString();
     const loadBefore = loadavg();
 
-    log(`recreating ${new URL(options.databaseUrl).pathname.slice(1)} and applying the migrations`);
-    await recreateBenchDatabase(options.databaseUrl);
-    if (!options.keepDatabase) cleanup.add('drop the benchmark database', () => dropBenchDatabase(options.databaseUrl));
-    const dataSource = await new DataSource(dataSourceOptions(options.databaseUrl)).initialize();
-    cleanup.add('close the database connections', () => dataSource.destroy());
-    await runMigrations(dataSource);
+    const dataSource = await migratedBenchDatabase(options.databaseUrl, options.keepDatabase, cleanup);
 
     const loaded = await loadMonthOfCalls(dataSource, { calls: options.calls, agents: options.agents, teams: options.teams, periodStart: PERIOD_START, periodEnd: PERIOD_END });
     log(`loaded ${loaded.counts.recordings} calls in ${(loaded.loadMs / 1000).toFixed(1)} s (${fixed(loaded.counts.recordings / (loaded.loadMs / 1000), 0)} calls/s, indexes and ANALYZE included)`);

@@ -28,13 +28,21 @@ import { AgentLeavesController } from './agent-leaves/agent-leaves.controller';
 import { ReviewAssignmentsController } from './review-assignments/review-assignments.controller';
 import { AgentScoreConfidenceController } from './sampling-plans/agent-score-confidence.controller';
 import { SamplingPlansController, SamplingRunsController } from './sampling-plans/sampling-plans.controller';
+import { ComplaintsModule } from '@callgrade/complaints';
+import { ComplaintCategoriesController } from './complaints/complaint-categories.controller';
+import { ComplaintSettingsController } from './complaints/complaint-settings.controller';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ComplaintsReportController } from './complaints/complaints-report.controller';
+import { DisputeInboxController } from './complaints/dispute-inbox.controller';
 
 /** The QA API: accounts, teams, API keys, recordings (read side), transcripts, live events. */
 @Module({
-  imports: [CoreModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule],
+  imports: [CoreModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule,
+    ComplaintsModule],
   providers: [EventsGateway, QueueDashboard],
   controllers: [AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
     EvaluationsController, MyEvaluationsController, DisputesController, AutoAgreementController, ReviewSettingsController,
-    SamplingPlansController, SamplingRunsController, ReviewAssignmentsController, AgentLeavesController, AgentScoreConfidenceController],
+    SamplingPlansController, SamplingRunsController, ReviewAssignmentsController, AgentLeavesController, AgentScoreConfidenceController,
+    ComplaintsController, ComplaintCategoriesController, ComplaintSettingsController, DisputeInboxController, ComplaintsReportController],
 })
 export class ApiModule {}

@@ -7,13 +7,17 @@ import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
 import { SamplingScheduleWorker } from './sampling-schedule.worker';
+import { ComplaintsModule } from '@callgrade/complaints';
+import { ComplaintDeadlinesWorker } from './complaint-deadlines.worker';
 import { ScoringWorker } from './scoring.worker';
 import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
-  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule,
+    ComplaintsModule],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker,
+    ComplaintDeadlinesWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

@@ -41,6 +41,8 @@ export class AppConfig {
   get keepUnredactedAudio() { return this.get('KEEP_UNREDACTED_AUDIO'); }
   get scoringWorkerEnabled() { return this.get('SCORING_WORKER_ENABLED'); }
   get samplingSchedulerEnabled() { return this.get('SAMPLING_SCHEDULER_ENABLED'); }
+  get complaintTimersEnabled() { return this.get('COMPLAINT_TIMERS_ENABLED'); }
+  get complaintSweepMs() { return this.get('COMPLAINT_SWEEP_SECONDS') * 1000; }
   /** Company names (comma-separated) the recogniser should know, until scoring settings hold them. */
   get companyNames(): string[] { return this.get('COMPANY_NAMES').split(',').map((n) => n.trim()).filter(Boolean); }
 

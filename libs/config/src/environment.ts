@@ -94,6 +94,12 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   SAMPLING_SCHEDULER_ENABLED = true;
 
+  @Transform(toBool) @IsBoolean()
+  COMPLAINT_TIMERS_ENABLED = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  COMPLAINT_SWEEP_SECONDS = 60;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -34,6 +34,7 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
       [QueueName.Transcription]: this.config.transcriptionWorkerEnabled,
       [QueueName.Scoring]: this.config.scoringWorkerEnabled,
       [QueueName.ReviewSampling]: this.config.samplingSchedulerEnabled,
+      [QueueName.ComplaintDeadlines]: this.config.complaintTimersEnabled,
     };
     for (const name of Object.values(QueueName).filter((q) => workedHere[q])) this.listenTo(name);
   }

@@ -11,6 +11,7 @@ interface PendingMessage {
   job_name: string;
   job_id: string;
   payload: FlatJson;
+  deliver_at: Date | null;
 }
 
 /** Runs in the relay's transaction once messages of a queue are in Redis, e.g. to mark records queued. */
@@ -62,7 +63,7 @@ export class OutboxRelay {
   async dispatchPending(batchSize = 200): Promise<RelayResult> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingMessage[] = await manager.query(
-        `SELECT id, queue, job_name, job_id, payload FROM outbox_messages
+        `SELECT id, queue, job_name, job_id, payload, deliver_at FROM outbox_messages
           WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
@@ -72,7 +73,7 @@ export class OutboxRelay {
         try {
           const queue = this.queue(row.queue);
           await withTimeout(
-            queue.waitUntilReady().then(() => queue.add(row.job_name, row.payload, { ...JOB_OPTIONS[row.queue], jobId: row.job_id })),
+            queue.waitUntilReady().then(() => queue.add(row.job_name, row.payload, { ...JOB_OPTIONS[row.queue], jobId: row.job_id, ...delayUntil(row.deliver_at) })),
             ADD_TIMEOUT_MS,
           );
           done.push(row);
@@ -127,6 +128,10 @@ export class OutboxRelay {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     this.queues.clear();
   }
+}
+
+function delayUntil(deliverAt: Date | null): { delay?: number } {
+  return deliverAt ? { delay: Math.max(0, deliverAt.getTime() - Date.now()) } : {};
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

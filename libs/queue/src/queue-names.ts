@@ -8,6 +8,7 @@ export enum QueueName {
   Transcription = 'transcription',
   Scoring = 'scoring',
   ReviewSampling = 'review-sampling',
+  ComplaintDeadlines = 'complaint-deadlines',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   ScoreRecording = 'score-recording',
   RescoreRecording = 'rescore-recording',
   RunScheduledSampling = 'run-scheduled-sampling',
+  CheckComplaintDeadline = 'check-complaint-deadline',
 }
 
 /** Payloads carry ids only: they are stored in clear text in Redis. */
@@ -31,11 +33,20 @@ export interface RunScheduledSamplingJob {
   planId?: string;
 }
 
+/** A complaint's deadline falls due: mark the breach (and escalate) unless it was met meanwhile. */
+export interface CheckComplaintDeadlineJob {
+  complaintId: string;
+  kind: 'first_response' | 'resolution';
+  /** ISO 8601; a job for a deadline that has since moved does nothing. */
+  dueAt: string;
+}
+
 export interface JobPayloads {
   [JobName.TranscribeRecording]: TranscribeRecordingJob;
   [JobName.ScoreRecording]: ScoreRecordingJob;
   [JobName.RescoreRecording]: ScoreRecordingJob;
   [JobName.RunScheduledSampling]: RunScheduledSamplingJob;
+  [JobName.CheckComplaintDeadline]: CheckComplaintDeadlineJob;
 }
 
 /** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */
@@ -60,6 +71,13 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  // A check is idempotent (the breach is marked once, in PostgreSQL); the sweep repairs lost timers.
+  [QueueName.ComplaintDeadlines]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
 };

@@ -9,6 +9,7 @@ import type { Server, Socket } from 'socket.io';
 
 const STAFF_ROOM = 'staff';
 const agentRoom = (agentId: string) => `agent:${agentId}`;
+const roleRoom = (role: string) => `role:${role}`;
 
 /** What the handshake middleware leaves on `socket.data`. */
 interface SocketData {
@@ -52,12 +53,14 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
 
   async handleConnection(socket: Socket) {
     const { principal } = socket.data as SocketData;
-    await socket.join(isAgent(principal) ? agentRoom(principal.id) : STAFF_ROOM);
+    const role = principal.kind === 'user' ? principal.role : null;
+    await socket.join(isAgent(principal) ? agentRoom(principal.id) : role ? [STAFF_ROOM, roleRoom(role)] : STAFF_ROOM);
   }
 
   private relay(message: string) {
     const event = JSON.parse(message) as PublishedEvent;
-    const rooms = event.audience.agentOnly ? [agentRoom(event.audience.agentId)] : [agentRoom(event.audience.agentId), STAFF_ROOM];
+    const { audience } = event;
+    const rooms = audience.roles ? audience.roles.map(roleRoom) : audience.agentOnly ? [agentRoom(audience.agentId)] : [agentRoom(audience.agentId), STAFF_ROOM];
     this.server.to(rooms).emit(event.name, event.payload);
   }
 

@@ -1,25 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@callgrade/auth';
 import { barChart } from '@callgrade/charts';
 import { UserRole } from '@callgrade/database';
 import { AutoAgreementReportQuery } from '@callgrade/evaluations';
-import { DomainError } from '@callgrade/http';
-
-const DAY_MS = 24 * 3600 * 1000;
-
-class PeriodQuery {
-  @ApiPropertyOptional({ description: 'ISO 8601; default 30 days before `to`' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601, exclusive; default now' }) @IsOptional() @IsDateString() to?: string;
-}
-
-function period(query: PeriodQuery): [Date, Date] {
-  const to = query.to ? new Date(query.to) : new Date();
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
-  if (from >= to) throw DomainError.validation({ from: 'must be before to' });
-  return [from, to];
-}
+import { PeriodQuery, reportPeriod } from './report-period';
 
 @ApiTags('reports')
 @Controller('reports')
@@ -30,7 +15,7 @@ export class AutoAgreementController {
   @Get('auto-agreement')
   @Roles(UserRole.Admin, UserRole.QaSupervisor, UserRole.Trainer)
   autoAgreement(@Query() query: PeriodQuery) {
-    return this.report.execute(...period(query));
+    return this.report.execute(...reportPeriod(query));
   }
 
   /** The same as a bar chart (SVG), least trusted checks on top; under 80 % in red. */
@@ -40,7 +25,7 @@ export class AutoAgreementController {
   @ApiProduces('image/svg+xml')
   @ApiOkResponse({ description: 'An SVG bar chart' })
   async autoAgreementChart(@Query() query: PeriodQuery): Promise<string> {
-    const [from, to] = period(query);
+    const [from, to] = reportPeriod(query);
     const report = await this.report.execute(from, to);
     return barChart({
       title: `Reviewers agreeing with automatic checks, ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)}`,

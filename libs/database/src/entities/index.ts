@@ -31,7 +31,7 @@ import { ScoringSettingsVersionEntity } from './scoring-settings-version.entity'
 import { UserEntity } from './user.entity';
 import { AgentLeaveEntity } from './agent-leave.entity';
 import { CalibrationParticipantEntity, CalibrationRecordingEntity, CalibrationResponseEntity, CalibrationSessionEntity } from './calibration.entity';
-import { ComplaintEntity } from './complaint.entity';
+import { ComplaintCategoryEntity, ComplaintEntity, ComplaintEventEntity, ComplaintSettingsEntity } from './complaint.entity';
 import { AutoAgreementEntity, EvaluationDisputeEntity, EvaluationEntity, EvaluationEventEntity, EvaluationRevisionEntity } from './evaluation.entity';
 import { ReviewAssignmentEntity } from './review-assignment.entity';
 import { ReviewSettingsEntity } from './review-settings.entity';
@@ -41,4 +41,5 @@ import { SurveyResponseEntity } from './survey-response.entity';
 export const ENTITIES = [UserEntity, TeamEntity, ApiKeyEntity, RecordingEntity, OutboxMessageEntity, AuditEventEntity, TranscriptEntity,
   ScorecardEntity, ScorecardVersionEntity, ScoringSettingsVersionEntity, AutoScoreEntity, ComplaintEntity, SurveyResponseEntity, AgentLeaveEntity,
   SamplingPlanEntity, SamplingRunEntity, ReviewAssignmentEntity, EvaluationEntity, EvaluationRevisionEntity, EvaluationEventEntity, AutoAgreementEntity,
-  EvaluationDisputeEntity, ReviewSettingsEntity, CalibrationSessionEntity, CalibrationRecordingEntity, CalibrationParticipantEntity, CalibrationResponseEntity];
+  EvaluationDisputeEntity, ReviewSettingsEntity, CalibrationSessionEntity, CalibrationRecordingEntity, CalibrationParticipantEntity, CalibrationResponseEntity,
+  ComplaintCategoryEntity, ComplaintEventEntity, ComplaintSettingsEntity];

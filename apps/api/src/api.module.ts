@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@callgrade/accounts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
+import { AuditEventsController } from './audit-events/audit-events.controller';
 import { AutoScoresController } from './auto-scores/auto-scores.controller';
 import { CalibrationModule } from '@callgrade/calibration';
 import { CalibrationSessionsController } from './calibration-sessions/calibration-sessions.controller';
@@ -33,7 +34,7 @@ import { SamplingPlansController, SamplingRunsController } from './sampling-plan
 @Module({
   imports: [CoreModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule],
   providers: [EventsGateway, QueueDashboard],
-  controllers: [AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
+  controllers: [AuditEventsController, AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
     EvaluationsController, MyEvaluationsController, DisputesController, AutoAgreementController, ReviewSettingsController,
     SamplingPlansController, SamplingRunsController, ReviewAssignmentsController, AgentLeavesController, AgentScoreConfidenceController],
 })

@@ -16,6 +16,7 @@ export const TEST_ENV = {
   TRANSCRIPTION_WORKER_ENABLED: 'false',
   SCORING_WORKER_ENABLED: 'false',
   SAMPLING_SCHEDULER_ENABLED: 'false',
+  RETENTION_PURGE_ENABLED: 'false',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

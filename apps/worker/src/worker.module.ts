@@ -6,14 +6,16 @@ import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
+import { PrivacyModule } from '@callgrade/privacy';
+import { RetentionPurgeWorker } from './retention-purge.worker';
 import { SamplingScheduleWorker } from './sampling-schedule.worker';
 import { ScoringWorker } from './scoring.worker';
 import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
-  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule, PrivacyModule],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, RetentionPurgeWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

@@ -39,6 +39,7 @@ export class AppConfig {
   get keepUnredactedAudio() { return this.get('KEEP_UNREDACTED_AUDIO'); }
   get scoringWorkerEnabled() { return this.get('SCORING_WORKER_ENABLED'); }
   get samplingSchedulerEnabled() { return this.get('SAMPLING_SCHEDULER_ENABLED'); }
+  get retentionPurgeEnabled() { return this.get('RETENTION_PURGE_ENABLED'); }
   /** Company names (comma-separated) the recogniser should know, until scoring settings hold them. */
   get companyNames(): string[] { return this.get('COMPANY_NAMES').split(',').map((n) => n.trim()).filter(Boolean); }
 

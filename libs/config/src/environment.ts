@@ -94,6 +94,9 @@ export class Environment {
   @Transform(toBool) @IsBoolean()
   SAMPLING_SCHEDULER_ENABLED = true;
 
+  @Transform(toBool) @IsBoolean()
+  RETENTION_PURGE_ENABLED = true;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -8,6 +8,7 @@ export enum QueueName {
   Transcription = 'transcription',
   Scoring = 'scoring',
   ReviewSampling = 'review-sampling',
+  Retention = 'retention',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   ScoreRecording = 'score-recording',
   RescoreRecording = 'rescore-recording',
   RunScheduledSampling = 'run-scheduled-sampling',
+  PurgeExpiredRecordings = 'purge-expired-recordings',
 }
 
 /** Payloads carry ids only: they are stored in clear text in Redis. */
@@ -31,11 +33,15 @@ export interface RunScheduledSamplingJob {
   planId?: string;
 }
 
+/** One tick of the retention schedule: delete whatever the retention settings say is due. */
+export type PurgeExpiredRecordingsJob = Record<string, never>;
+
 export interface JobPayloads {
   [JobName.TranscribeRecording]: TranscribeRecordingJob;
   [JobName.ScoreRecording]: ScoreRecordingJob;
   [JobName.RescoreRecording]: ScoreRecordingJob;
   [JobName.RunScheduledSampling]: RunScheduledSamplingJob;
+  [JobName.PurgeExpiredRecordings]: PurgeExpiredRecordingsJob;
 }
 
 /** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */
@@ -61,5 +67,12 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  // Each recording is purged in its own transaction and re-checked first, so a retried tick only finishes the work.
+  [QueueName.Retention]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 30 * 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 90 * 24 * 3600 },
   },
 };

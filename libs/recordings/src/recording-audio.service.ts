@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '@callgrade/http';
 import { BlobStore } from '@callgrade/storage';
 import { Readable } from 'node:stream';
 import { ByteRange, parseByteRange } from './byte-range';
+import { assertNotPurged } from './purged-data';
 import { RecordingQueries } from './recording-queries.service';
 
 const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', flac: 'audio/flac' };
@@ -28,6 +29,7 @@ export class RecordingAudio {
 
   async open(principal: Principal, id: string, rangeHeader: string | undefined, origin: RequestOrigin): Promise<AudioStream> {
     const recording = await this.queries.get(principal, id);
+    assertNotPurged(recording, 'audio');
     // Everyone but admins hears the copy with card numbers and security codes muted.
     const original = principal.kind === 'user' && principal.role === UserRole.Admin;
     const key = !original && recording.redactedStorageKey ? recording.redactedStorageKey : recording.storageKey;

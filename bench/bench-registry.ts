@@ -2,6 +2,7 @@ import { ingestBench } from './ingest/ingest.bench';
 import { samplingDbBench } from './sampling/sampling-db.bench';
 import { samplingBench } from './sampling/sampling.bench';
 import { scoreBench } from './score/score.bench';
+import { soakBench } from './soak/soak.bench';
 import { transcribeBench } from './transcribe/transcribe.bench';
 import { Benchmark } from './support/benchmark';
 
@@ -9,7 +10,7 @@ import { Benchmark } from './support/benchmark';
  * Every benchmark `npm run bench` knows, run in this order. A new one (transcribe, score, sampling)
  * is a folder beside `ingest/` exporting a `defineBenchmark(...)`, added here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [ingestBench, transcribeBench, scoreBench, samplingBench, samplingDbBench];
+export const BENCHMARKS: readonly Benchmark[] = [ingestBench, transcribeBench, scoreBench, samplingBench, samplingDbBench, soakBench];
 
 /** The benchmarks named on the command line (all when none is); throws on an unknown name. */
 export function selectBenchmarks(names: string[]): Benchmark[] {

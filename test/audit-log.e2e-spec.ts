@@ -1,3 +1,4 @@
+import { AuditEventView } from '@callgrade/audit';
 import { UserRole } from '@callgrade/database';
 import { parse } from 'csv-parse/sync';
 import { asText } from './support/as-text';
@@ -5,18 +6,8 @@ import { speech } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
 import { startTestApp, TestApp } from './support/test-app';
 
-interface AuditItem {
-  id: string;
-  at: string;
-  actor: { type: string; id: string; name: string | null; email: string | null };
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  ip: string | null;
-  userAgent: string | null;
-  range: string | null;
-  details: Record<string, unknown>;
-}
+/** An audit event as JSON: the view with its time as text. */
+type AuditItem = Omit<AuditEventView, 'at'> & { at: string };
 
 describe('Reading the audit log: admins and auditors, filtered, paged and as CSV', () => {
   let sut: TestApp;

@@ -1,33 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../pagination.query';
 
 const DAYS = 'whole days from 1 to 36500, or null to keep for ever';
 
-/** Days after the call to keep each kind; null keeps it for ever. All three are required, so a change is always explicit. */
+/** Whole days from 1 to 36,500, or null: required, so a change is always explicit. */
+const RetentionDays = (field: string, example: number | null, kind: string) => {
+  const message = `${field}: required, ${DAYS}`;
+  return applyDecorators(
+    ApiProperty({ nullable: true, example, description: `${kind}: ${DAYS}` }),
+    IsDefined({ message }),
+    ValidateIf((_, v) => v !== null),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(36500, { message }),
+  );
+};
+
+/** Days after the call to keep each kind; null keeps it for ever. */
 export class RetentionSettingsDto {
-  @ApiProperty({ nullable: true, example: 90, description: `audio and its muted copy: ${DAYS}` })
-  @IsDefined({ message: `audioDays: required, ${DAYS}` })
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `audioDays: ${DAYS}` })
-  @Min(1, { message: `audioDays: ${DAYS}` })
-  @Max(36500, { message: `audioDays: ${DAYS}` })
+  @RetentionDays('audioDays', 90, 'audio and its muted copy')
   audioDays: number | null;
 
-  @ApiProperty({ nullable: true, example: 365, description: `transcripts: ${DAYS}` })
-  @IsDefined({ message: `transcriptDays: required, ${DAYS}` })
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `transcriptDays: ${DAYS}` })
-  @Min(1, { message: `transcriptDays: ${DAYS}` })
-  @Max(36500, { message: `transcriptDays: ${DAYS}` })
+  @RetentionDays('transcriptDays', 365, 'transcripts')
   transcriptDays: number | null;
 
-  @ApiProperty({ nullable: true, example: null, description: `auto-scores with their evidence: ${DAYS}` })
-  @IsDefined({ message: `scoreDays: required, ${DAYS}` })
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: `scoreDays: ${DAYS}` })
-  @Min(1, { message: `scoreDays: ${DAYS}` })
-  @Max(36500, { message: `scoreDays: ${DAYS}` })
+  @RetentionDays('scoreDays', null, 'auto-scores with their evidence')
   scoreDays: number | null;
 }
 

@@ -113,6 +113,23 @@ describe('Retention, legal hold and erasure through the real database and storag
     await expect(db.query(`UPDATE retention_settings_versions SET audio_days = 1`)).rejects.toThrow(/append-only/);
   });
 
+  it('re-scores a call whose audio is gone but whose transcript is kept', async () => {
+    await sut.http.put('/api/v1/settings/retention').set('Authorization', admin.auth).send({ ...KEEP_55_YEARS, transcriptDays: null }).expect(200);
+    try {
+      const id = await aScoredCall();
+      expect(await purge()).toMatchObject({ recordings: 1, deleted: { audio: 1, transcript: 0 } });
+      await sut.http.post('/api/v1/recordings/rescore').set('Authorization', admin.auth).send({ ids: [id] }).expect(202);
+      const history = await eventually(async () => {
+        const res = await get(`/recordings/${id}/auto-score?history=true`).expect(200);
+        return res.body.length === 2 && res.body;
+      });
+      expect(history[0].trigger).toBe('rescore');
+      expect((await get(`/recordings/${id}`).expect(200)).body).toMatchObject({ status: 'scored', audioPurgedAt: expect.any(String) });
+    } finally {
+      await sut.http.put('/api/v1/settings/retention').set('Authorization', admin.auth).send(KEEP_55_YEARS).expect(200);
+    }
+  });
+
   it('keeps a call on legal hold until the hold is cleared, and audit-logs both', async () => {
     const id = await aScoredCall();
     await sut.http.put(`/api/v1/recordings/${id}/legal-hold`).set('Authorization', admin.auth).send({ reason: 'Litigation 2026-114' }).expect(200);

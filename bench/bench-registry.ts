@@ -4,6 +4,7 @@ import { ingestBench } from './ingest/ingest.bench';
 import { samplingDbBench } from './sampling/sampling-db.bench';
 import { samplingBench } from './sampling/sampling.bench';
 import { scoreBench } from './score/score.bench';
+import { soakBench } from './soak/soak.bench';
 import { transcribeBench } from './transcribe/transcribe.bench';
 import { Benchmark } from './support/benchmark';
 
@@ -19,6 +20,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   samplingDbBench,
   accuracyBench,
   complaintsBench,
+  soakBench,
 ];
 
 /** The benchmarks named on the command line (all when none is); throws on an unknown name. */

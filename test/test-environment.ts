@@ -17,6 +17,7 @@ export const TEST_ENV = {
   SCORING_WORKER_ENABLED: 'false',
   SAMPLING_SCHEDULER_ENABLED: 'false',
   COMPLAINT_TIMERS_ENABLED: 'false',
+  RETENTION_PURGE_ENABLED: 'false',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

@@ -142,7 +142,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     });
     // The use case as the API and the worker run it, wired by hand instead of by Nest.
     const audit = new AuditLog(dataSource.getRepository(AuditEventEntity));
-    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity));
+    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity), audit);
     const plans = new SamplingPlansService(dataSource.getRepository(SamplingPlanEntity), dataSource.getRepository(TeamEntity), audit, accounts);
     const sut = new RunSampling(dataSource, plans, new SamplingCandidatesLoader(dataSource), dataSource.getRepository(SamplingRunEntity), audit);
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@callgrade/accounts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
+import { AuditEventsController } from './audit-events/audit-events.controller';
+import { PrivacyModule } from '@callgrade/privacy';
+import { PrivacyController } from './privacy/privacy.controller';
 import { AutoScoresController } from './auto-scores/auto-scores.controller';
 import { CalibrationModule } from '@callgrade/calibration';
 import { CalibrationSessionsController } from './calibration-sessions/calibration-sessions.controller';
@@ -37,10 +40,21 @@ import { DisputeInboxController } from './complaints/dispute-inbox.controller';
 
 /** The QA API: accounts, teams, API keys, recordings (read side), transcripts, live events. */
 @Module({
-  imports: [CoreModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule,
-    ComplaintsModule],
+  imports: [
+    CoreModule,
+    AccountsModule,
+    RecordingsModule,
+    TranscriptsModule,
+    AutoScoringModule,
+    ScorecardsModule,
+    CalibrationModule,
+    EvaluationsModule,
+    ReviewSamplingModule,
+    ComplaintsModule,
+    PrivacyModule,
+  ],
   providers: [EventsGateway, QueueDashboard],
-  controllers: [AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
+  controllers: [AuditEventsController, PrivacyController, AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
     EvaluationsController, MyEvaluationsController, DisputesController, AutoAgreementController, ReviewSettingsController,
     SamplingPlansController, SamplingRunsController, ReviewAssignmentsController, AgentLeavesController, AgentScoreConfidenceController,
     ComplaintsController, ComplaintCategoriesController, ComplaintSettingsController, DisputeInboxController, ComplaintsReportController],

@@ -6,6 +6,8 @@ import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
+import { PrivacyModule } from '@callgrade/privacy';
+import { RetentionPurgeWorker } from './retention-purge.worker';
 import { SamplingScheduleWorker } from './sampling-schedule.worker';
 import { ComplaintsModule } from '@callgrade/complaints';
 import { ComplaintDeadlinesWorker } from './complaint-deadlines.worker';
@@ -14,10 +16,8 @@ import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule,
-    ComplaintsModule],
-  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker,
-    ComplaintDeadlinesWorker],
+  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule, ComplaintsModule, PrivacyModule],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, ComplaintDeadlinesWorker, RetentionPurgeWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '@callgrade/audit';
+import { Principal } from '@callgrade/auth';
 import { isUniqueViolation, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { In, Repository } from 'typeorm';
@@ -14,12 +16,14 @@ export class TeamsService {
   constructor(
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(command: Required<Pick<TeamCommand, 'name'>> & TeamCommand): Promise<TeamEntity> {
+  async create(command: Required<Pick<TeamCommand, 'name'>> & TeamCommand, actor?: Principal): Promise<TeamEntity> {
     const supervisors = await this.supervisors(command.supervisorIds ?? []);
     try {
       const saved = await this.teams.save(this.teams.create({ name: command.name, supervisors }));
+      if (actor) await this.audit.record(actor, { action: 'team.created', resourceType: 'team', resourceId: saved.id, details: { name: saved.name, supervisorIds: supervisors.map((u) => u.id).join(',') } });
       return this.get(saved.id);
     } catch (e) {
       throw this.translateUniqueViolation(e);
@@ -36,8 +40,9 @@ export class TeamsService {
     return team;
   }
 
-  async update(id: string, command: TeamCommand): Promise<TeamEntity> {
+  async update(id: string, command: TeamCommand, actor?: Principal): Promise<TeamEntity> {
     const team = await this.get(id);
+    const before = { name: team.name, supervisorIds: (team.supervisors ?? []).map((u) => u.id).sort().join(',') };
     if (command.name !== undefined) team.name = command.name;
     if (command.supervisorIds !== undefined) team.supervisors = await this.supervisors(command.supervisorIds);
     try {
@@ -45,7 +50,10 @@ export class TeamsService {
     } catch (e) {
       throw this.translateUniqueViolation(e);
     }
-    return this.get(id);
+    const after = await this.get(id);
+    const supervisorIds = (after.supervisors ?? []).map((u) => u.id).sort().join(',');
+    if (actor) await this.audit.record(actor, { action: 'team.updated', resourceType: 'team', resourceId: id, details: { nameBefore: before.name, name: after.name, supervisorIdsBefore: before.supervisorIds, supervisorIds } });
+    return after;
   }
 
   private async supervisors(ids: string[]): Promise<UserEntity[]> {

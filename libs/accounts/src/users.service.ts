@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { hashPassword } from '@callgrade/auth';
+import { AuditLog } from '@callgrade/audit';
+import { hashPassword, Principal } from '@callgrade/auth';
 import { isUniqueViolation, REVIEWER_ROLES, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { In, Repository } from 'typeorm';
@@ -29,9 +30,11 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(command: CreateUserCommand): Promise<UserEntity> {
+  /** `actor` is who asked (audit-logged); absent only for the initial admin and test set-up. */
+  async create(command: CreateUserCommand, actor?: Principal): Promise<UserEntity> {
     await this.assertTeamExists(command.teamId);
     const entity = this.users.create({
       email: command.email.toLowerCase(),
@@ -43,6 +46,7 @@ export class UsersService {
     });
     try {
       const saved = await this.users.save(entity);
+      if (actor) await this.audit.record(actor, { action: 'user.created', resourceType: 'user', resourceId: saved.id, details: { email: saved.email, role: saved.role, teamId: saved.teamId } });
       return this.get(saved.id);
     } catch (e) {
       throw this.translateUniqueViolation(e);
@@ -65,7 +69,7 @@ export class UsersService {
     return user;
   }
 
-  async update(id: string, command: UpdateUserCommand): Promise<UserEntity> {
+  async update(id: string, command: UpdateUserCommand, actor?: Principal): Promise<UserEntity> {
     const user = await this.get(id);
     await this.assertTeamExists(command.teamId);
     const changes: Partial<UserEntity> = {
@@ -82,7 +86,9 @@ export class UsersService {
     } catch (e) {
       throw this.translateUniqueViolation(e);
     }
-    return this.get(id);
+    const after = await this.get(id);
+    if (actor) await this.audit.record(actor, { action: 'user.updated', resourceType: 'user', resourceId: id, details: userChanges(user, after, command.password !== undefined) });
+    return after;
   }
 
   /**
@@ -112,4 +118,17 @@ export class UsersService {
     if (isUniqueViolation(e, 'users_external_id_key')) return new DomainError(ErrorCode.Conflict, 'Another user already has this externalId', { externalId: 'already in use' });
     return e;
   }
+}
+
+/** What an update changed, before and after (a new password only as a fact). */
+function userChanges(before: UserEntity, after: UserEntity, passwordChanged: boolean): Record<string, string | boolean | null> {
+  const changes: Record<string, string | boolean | null> = {};
+  for (const field of ['email', 'displayName', 'role', 'externalId', 'teamId', 'active'] as const) {
+    if (before[field] !== after[field]) {
+      changes[`${field}Before`] = before[field];
+      changes[field] = after[field];
+    }
+  }
+  if (passwordChanged) changes.passwordChanged = true;
+  return changes;
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditLog } from './audit-log.service';
+import { AuditQueries } from './audit-queries.service';
 
 @Global()
-@Module({ providers: [AuditLog], exports: [AuditLog] })
+@Module({ providers: [AuditLog, AuditQueries], exports: [AuditLog, AuditQueries] })
 export class AuditModule {}

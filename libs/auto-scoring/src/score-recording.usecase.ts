@@ -66,7 +66,9 @@ export class ScoreRecording {
     const redaction = redactTranscript(segments);
     const newRedactions: Redaction[] = redaction.spans.map((s) => ({ ...s, speaker: speakerAt(transcript.segments, s.startMs, s.endMs) }));
     const redactions = [...(transcript.redactions as Redaction[]), ...newRedactions];
-    const redactedKey = newRedactions.length || (redactions.length && !recording.redactedStorageKey) ? await this.storeMutedCopy(recording, redactions) : recording.redactedStorageKey;
+    // Audio deleted by retention has nothing left to mute: the transcript is still redacted and re-scored.
+    const needsMutedCopy = !recording.audioPurgedAt && (newRedactions.length || (redactions.length && !recording.redactedStorageKey));
+    const redactedKey = needsMutedCopy ? await this.storeMutedCopy(recording, redactions) : recording.redactedStorageKey;
 
     const saved = await this.dataSource.transaction(async (manager) => {
       if (newRedactions.length) {

@@ -1,5 +1,6 @@
 import { barChart } from './bar-chart';
 import { intervalChart } from './interval-chart';
+import { lineChart } from './line-chart';
 
 const widths = (svg: string) => [...svg.matchAll(/class="bar"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
 
@@ -46,5 +47,31 @@ describe('interval chart', () => {
     expect(sut).not.toContain('class="mean"');
     expect(sut).not.toContain('class="interval"');
     expect(sut).toContain('no evaluations yet');
+  });
+});
+
+describe('lineChart', () => {
+  it('draws one line per series through every point, a dashed trend, and escapes labels', () => {
+    const svg = lineChart({
+      title: 'RSS <soak>',
+      xLabel: 'minutes',
+      yLabel: 'MB',
+      series: [
+        { label: 'platform RSS', points: [[0, 100], [1, 110], [2, 120]], trend: { slope: 10, intercept: 100 } },
+        { label: 'fds', points: [[0, 20], [2, 20]] },
+      ],
+    });
+    expect(svg).toContain('<title>RSS &lt;soak&gt;</title>');
+    const lines = [...svg.matchAll(/<polyline class="series"[^>]* points="([^"]+)"/g)].map((m) => m[1].split(' ').length);
+    expect(lines).toEqual([3, 2]);
+    const [trend] = [...svg.matchAll(/<line class="trend" x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"/g)];
+    // The trend runs from (0, 100) to (2, 120): the same ends as the data it fits.
+    const [first, last] = [svg.match(/points="([\d.]+),([\d.]+) /)!, svg.match(/ ([\d.]+),([\d.]+)"\/>/)!];
+    expect([trend[1], trend[2]]).toEqual([first[1], first[2]]);
+    expect([trend[3], trend[4]]).toEqual([last[1], last[2]]);
+  });
+
+  it('says so when there is no data', () => {
+    expect(lineChart({ title: 't', xLabel: 'x', yLabel: 'y', series: [] })).toContain('No data');
   });
 });

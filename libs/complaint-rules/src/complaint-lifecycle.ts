@@ -7,7 +7,7 @@ export const COMPLAINT_MOVES = ['triage', 'investigate', 'escalate', 'resolve', 
 export type ComplaintMove = (typeof COMPLAINT_MOVES)[number];
 
 /** Who makes a move: a user by role, a machine client, or the platform itself (a breached deadline). */
-export type ComplaintActor = 'admin' | 'qa_supervisor' | 'dispute_team' | 'trainer' | 'agent' | 'api_key' | 'system';
+export type ComplaintActor = 'admin' | 'qa_supervisor' | 'dispute_team' | 'trainer' | 'agent' | 'auditor' | 'api_key' | 'system';
 
 export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];

@@ -26,6 +26,21 @@ export class AppConfig {
   get redisUrl() { return this.get('REDIS_URL'); }
   get jwtExpiresIn() { return this.get('JWT_EXPIRES_IN'); }
   get storageDir() { return resolve(this.get('STORAGE_DIR')); }
+  /** The bucket to keep recordings in, when STORAGE_DRIVER=s3; null for local disk. */
+  get s3() {
+    if (this.get('STORAGE_DRIVER') !== 's3') return null;
+    const endpoint = this.get('S3_ENDPOINT');
+    const accessKeyId = this.get('S3_ACCESS_KEY_ID');
+    const secretAccessKey = this.get('S3_SECRET_ACCESS_KEY');
+    return {
+      bucket: this.get('S3_BUCKET') as string,
+      region: this.get('S3_REGION'),
+      endpoint,
+      // S3-compatible servers mostly want path-style URLs; AWS prefers virtual hosts.
+      forcePathStyle: this.get('S3_FORCE_PATH_STYLE') ?? !!endpoint,
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    };
+  }
   get maxUploadBytes() { return this.get('MAX_UPLOAD_BYTES'); }
   get maxRecordingSeconds() { return this.get('MAX_RECORDING_SECONDS'); }
   get outboxRelayEnabled() { return this.get('OUTBOX_RELAY_ENABLED'); }
@@ -43,6 +58,7 @@ export class AppConfig {
   get samplingSchedulerEnabled() { return this.get('SAMPLING_SCHEDULER_ENABLED'); }
   get complaintTimersEnabled() { return this.get('COMPLAINT_TIMERS_ENABLED'); }
   get complaintSweepMs() { return this.get('COMPLAINT_SWEEP_SECONDS') * 1000; }
+  get retentionPurgeEnabled() { return this.get('RETENTION_PURGE_ENABLED'); }
   /** Company names (comma-separated) the recogniser should know, until scoring settings hold them. */
   get companyNames(): string[] { return this.get('COMPANY_NAMES').split(',').map((n) => n.trim()).filter(Boolean); }
 

@@ -43,6 +43,27 @@ export class Environment {
   @IsString()
   STORAGE_DIR = './data/recordings';
 
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
+
   @Transform(toInt) @IsInt() @Min(1)
   MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
@@ -99,6 +120,7 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   COMPLAINT_SWEEP_SECONDS = 60;
+  RETENTION_PURGE_ENABLED = true;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -122,6 +144,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new EnvironmentError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
   }
+  if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) throw new EnvironmentError('Invalid configuration: S3_BUCKET must be set when STORAGE_DRIVER=s3.');
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) throw new EnvironmentError('Invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (then the AWS default chain is used).');
   if (env.NODE_ENV === 'production') {
     const missing = (['JWT_SECRET', 'ADMIN_PASSWORD'] as const).filter((k) => !env[k]);
     if (missing.length) throw new EnvironmentError(`Invalid configuration: ${missing.join(', ')} must be set in production.`);

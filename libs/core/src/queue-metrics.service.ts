@@ -35,6 +35,7 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
       [QueueName.Scoring]: this.config.scoringWorkerEnabled,
       [QueueName.ReviewSampling]: this.config.samplingSchedulerEnabled,
       [QueueName.ComplaintDeadlines]: this.config.complaintTimersEnabled,
+      [QueueName.Retention]: this.config.retentionPurgeEnabled,
     };
     for (const name of Object.values(QueueName).filter((q) => workedHere[q])) this.listenTo(name);
   }

@@ -10,6 +10,8 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload_too_large',
   RangeNotSatisfiable = 'range_not_satisfiable',
   ServiceUnavailable = 'service_unavailable',
+  /** Existed, and was deleted for good (retention, erasure). */
+  Gone = 'gone',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -24,6 +26,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.RangeNotSatisfiable]: 416,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Gone]: 410,
 };
 
 /** An error the client can act on. `errors` maps a field to what is wrong with it. */

@@ -9,6 +9,7 @@ export enum QueueName {
   Scoring = 'scoring',
   ReviewSampling = 'review-sampling',
   ComplaintDeadlines = 'complaint-deadlines',
+  Retention = 'retention',
 }
 
 export enum JobName {
@@ -17,6 +18,7 @@ export enum JobName {
   RescoreRecording = 'rescore-recording',
   RunScheduledSampling = 'run-scheduled-sampling',
   CheckComplaintDeadline = 'check-complaint-deadline',
+  PurgeExpiredRecordings = 'purge-expired-recordings',
 }
 
 /** Payloads carry ids only: they are stored in clear text in Redis. */
@@ -40,6 +42,8 @@ export interface CheckComplaintDeadlineJob {
   /** ISO 8601; a job for a deadline that has since moved does nothing. */
   dueAt: string;
 }
+/** One tick of the retention schedule: delete whatever the retention settings say is due. */
+export type PurgeExpiredRecordingsJob = Record<string, never>;
 
 export interface JobPayloads {
   [JobName.TranscribeRecording]: TranscribeRecordingJob;
@@ -47,6 +51,7 @@ export interface JobPayloads {
   [JobName.RescoreRecording]: ScoreRecordingJob;
   [JobName.RunScheduledSampling]: RunScheduledSamplingJob;
   [JobName.CheckComplaintDeadline]: CheckComplaintDeadlineJob;
+  [JobName.PurgeExpiredRecordings]: PurgeExpiredRecordingsJob;
 }
 
 /** Deterministic, so the same work is never enqueued twice. (BullMQ refuses ':' in custom ids.) */
@@ -79,5 +84,12 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
+  },
+  // Each recording is purged in its own transaction and re-checked first, so a retried tick only finishes the work.
+  [QueueName.Retention]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 30 * 24 * 3600, count: 1_000 },
+    removeOnFail: { age: 90 * 24 * 3600 },
   },
 };

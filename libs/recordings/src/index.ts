@@ -10,3 +10,4 @@ export * from './mark-recordings-queued.hook';
 export * from './supplied-transcript';
 export * from './talk-facts-from-segments';
 export * from './uploader-roles';
+export * from './purged-data';

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog } from '@callgrade/audit';
+import { AuditLog, RequestOrigin } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
 import { UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { BlobStore } from '@callgrade/storage';
 import { Readable } from 'node:stream';
 import { ByteRange, parseByteRange } from './byte-range';
+import { assertNotPurged } from './purged-data';
 import { RecordingQueries } from './recording-queries.service';
 
 const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', flac: 'audio/flac' };
@@ -26,8 +27,9 @@ export class RecordingAudio {
     private readonly audit: AuditLog,
   ) {}
 
-  async open(principal: Principal, id: string, rangeHeader: string | undefined, ip: string | null): Promise<AudioStream> {
+  async open(principal: Principal, id: string, rangeHeader: string | undefined, origin: RequestOrigin): Promise<AudioStream> {
     const recording = await this.queries.get(principal, id);
+    assertNotPurged(recording, 'audio');
     // Everyone but admins hears the copy with card numbers and security codes muted.
     const original = principal.kind === 'user' && principal.role === UserRole.Admin;
     const key = !original && recording.redactedStorageKey ? recording.redactedStorageKey : recording.storageKey;
@@ -38,7 +40,8 @@ export class RecordingAudio {
       action: 'recording.audio.read',
       resourceType: 'recording',
       resourceId: recording.id,
-      ip,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
       details: { ...(range && { range: `${range.start}-${range.end}` }), ...(key !== recording.storageKey && { copy: 'redacted' }) },
     });
     const contentType = key === recording.storageKey ? (CONTENT_TYPES[recording.container] ?? 'application/octet-stream') : 'audio/wav';

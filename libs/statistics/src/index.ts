@@ -20,3 +20,6 @@ export { fleissKappa, tallyRatings } from './agreement/fleiss-kappa';
 export type { FleissKappaResult } from './agreement/fleiss-kappa';
 export { itemAgreement } from './agreement/item-agreement';
 export type { ItemAgreement } from './agreement/item-agreement';
+
+export { linearTrend } from './regression/linear-trend';
+export type { LinearTrend } from './regression/linear-trend';

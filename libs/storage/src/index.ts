@@ -1,3 +1,4 @@
 export * from './blob-store';
 export * from './local-blob.store';
 export * from './storage.module';
+export * from './s3-blob.store';

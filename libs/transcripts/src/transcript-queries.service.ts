@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Principal } from '@callgrade/auth';
 import { TranscriptEntity } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
-import { RecordingQueries } from '@callgrade/recordings';
+import { assertNotPurged, RecordingQueries } from '@callgrade/recordings';
 import { Repository } from 'typeorm';
 
 @Injectable()
@@ -16,6 +16,7 @@ export class TranscriptQueries {
   /** The transcript of a recording the principal may see; not found until transcription finished. */
   async forRecording(principal: Principal, recordingId: string): Promise<TranscriptEntity> {
     const recording = await this.recordings.get(principal, recordingId);
+    assertNotPurged(recording, 'transcript');
     const transcript = await this.transcripts.findOne({ where: { recordingId: recording.id } });
     if (!transcript) throw DomainError.notFound(`Transcript of recording ${recordingId} (status: ${recording.status})`);
     return transcript;

@@ -15,7 +15,7 @@ export class ApiKeysController {
   @Roles(UserRole.Admin)
   @ApiCreatedResponse({ type: IssuedApiKeyResponse })
   async issue(@Body() dto: CreateApiKeyDto, @CurrentPrincipal() admin: UserPrincipal): Promise<IssuedApiKeyResponse> {
-    const { apiKey, key } = await this.keys.issue(dto.name, admin.id);
+    const { apiKey, key } = await this.keys.issue(dto.name, admin.id, admin);
     return { ...ApiKeyResponse.from(apiKey), key };
   }
 
@@ -27,7 +27,7 @@ export class ApiKeysController {
 
   @Delete(':id')
   @Roles(UserRole.Admin)
-  async revoke(@IdParam() id: string): Promise<ApiKeyResponse> {
-    return ApiKeyResponse.from(await this.keys.revoke(id));
+  async revoke(@IdParam() id: string, @CurrentPrincipal() admin: UserPrincipal): Promise<ApiKeyResponse> {
+    return ApiKeyResponse.from(await this.keys.revoke(id, admin));
   }
 }

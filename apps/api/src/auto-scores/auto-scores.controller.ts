@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AutoScoreQueries, RequestRescore } from '@callgrade/auto-scoring';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { ALL_USER_ROLES, AutoScoreEntity, UserRole } from '@callgrade/database';
+import { CALL_READER_ROLES, AutoScoreEntity, UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
 import { RescoreDto } from './dto/rescore.dto';
 
@@ -30,7 +30,7 @@ export class AutoScoresController {
   ) {}
 
   @Get(':id/auto-score')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   @ApiQuery({ name: 'history', required: false, description: 'true: every auto-score, newest first' })
   async autoScore(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Query('history') history?: string) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
+import { CALL_READER_ROLES, UserRole } from '@callgrade/database';
 import { ComplaintCategoriesService } from '@callgrade/complaints';
 import { IdParam } from '@callgrade/http';
 import { CategoryListQuery, CreateCategoryDto, UpdateCategoryDto } from './dto/complaint.dto';
@@ -12,7 +12,7 @@ export class ComplaintCategoriesController {
   constructor(private readonly categories: ComplaintCategoriesService) {}
 
   @Get()
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   list(@Query() query: CategoryListQuery) {
     return this.categories.list(query.includeRetired === 'true');
   }

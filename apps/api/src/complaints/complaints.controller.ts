@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
+import { CALL_READER_ROLES, UserRole } from '@callgrade/database';
 import { COMPLAINT_HANDLERS, ComplaintQueries, GiveAgentAccount, LogComplaint, MoveComplaint, UpdateComplaint } from '@callgrade/complaints';
 import { IdParam } from '@callgrade/http';
 import { AgentAccountDto, ComplaintListQuery, LogComplaintDto, MoveComplaintDto, UpdateComplaintDto } from './dto/complaint.dto';
@@ -31,7 +31,7 @@ export class ComplaintsController {
   }
 
   @Get()
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   list(@CurrentPrincipal() principal: Principal, @Query() query: ComplaintListQuery) {
     return this.queries.list(principal, {
       ...query,
@@ -42,7 +42,7 @@ export class ComplaintsController {
   }
 
   @Get(':id')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   detail(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.detail(principal, id);
   }

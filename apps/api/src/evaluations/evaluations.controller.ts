@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ALL_USER_ROLES, REVIEWER_ROLES, UserRole } from '@callgrade/database';
+import { CALL_READER_ROLES, REVIEWER_ROLES, UserRole } from '@callgrade/database';
 import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import {
   AcknowledgeEvaluation,
@@ -46,7 +46,7 @@ export class EvaluationsController {
   }
 
   @Get(':id')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   detail(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.detail(principal, id);
   }

@@ -2,6 +2,7 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { CredentialsService, isAgent, Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
+import { UserRole } from '@callgrade/database';
 import { EVENTS_CHANNEL, PublishedEvent } from '@callgrade/events';
 import { redisOptionsFromUrl } from '@callgrade/queue';
 import Redis from 'ioredis';
@@ -53,6 +54,8 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
 
   async handleConnection(socket: Socket) {
     const { principal } = socket.data as SocketData;
+    // Auditors read the audit log; live call events are not theirs to see.
+    if (principal.kind === 'user' && principal.role === UserRole.Auditor) return;
     const role = principal.kind === 'user' ? principal.role : null;
     await socket.join(isAgent(principal) ? agentRoom(principal.id) : role ? [STAFF_ROOM, roleRoom(role)] : STAFF_ROOM);
   }

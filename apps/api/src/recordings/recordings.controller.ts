@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
-import { ALL_USER_ROLES, UserRole } from '@callgrade/database';
+import { CALL_READER_ROLES, UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
 import { RecordingAudio, RecordingQueries } from '@callgrade/recordings';
 import { RetryTranscription, TranscriptQueries } from '@callgrade/transcripts';
@@ -20,7 +20,7 @@ export class RecordingsController {
   ) {}
 
   @Get()
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   async list(@Query() query: ListRecordingsQuery, @CurrentPrincipal() principal: Principal) {
     const page = await this.queries.list(principal, {
@@ -32,7 +32,7 @@ export class RecordingsController {
   }
 
   @Get(':id')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   @ApiOkResponse({ type: RecordingResponse })
   async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal): Promise<RecordingResponse> {
@@ -40,7 +40,7 @@ export class RecordingsController {
   }
 
   @Get(':id/audio')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   @ApiProduces('audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/flac')
   async streamAudio(
@@ -49,7 +49,7 @@ export class RecordingsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const audio = await this.audio.open(principal, id, req.header('range'), req.ip ?? null);
+    const audio = await this.audio.open(principal, id, req.header('range'), { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null });
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('Cache-Control', 'private, no-store');
     if (audio.range) {
@@ -61,7 +61,7 @@ export class RecordingsController {
   }
 
   @Get(':id/transcript')
-  @Roles(...ALL_USER_ROLES)
+  @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   async transcript(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     const t = await this.transcripts.forRecording(principal, id);

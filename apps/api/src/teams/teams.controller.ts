@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { TeamsService } from '@callgrade/accounts';
-import { Roles } from '@callgrade/auth';
+import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
 import { CreateTeamDto, TeamResponse, UpdateTeamDto } from './dto/team.dto';
@@ -13,8 +13,8 @@ export class TeamsController {
 
   @Post()
   @Roles(UserRole.Admin)
-  async create(@Body() dto: CreateTeamDto): Promise<TeamResponse> {
-    return TeamResponse.from(await this.teams.create(dto));
+  async create(@Body() dto: CreateTeamDto, @CurrentPrincipal() admin: Principal): Promise<TeamResponse> {
+    return TeamResponse.from(await this.teams.create(dto, admin));
   }
 
   @Get()
@@ -31,7 +31,7 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles(UserRole.Admin)
-  async update(@IdParam() id: string, @Body() dto: UpdateTeamDto): Promise<TeamResponse> {
-    return TeamResponse.from(await this.teams.update(id, dto));
+  async update(@IdParam() id: string, @Body() dto: UpdateTeamDto, @CurrentPrincipal() admin: Principal): Promise<TeamResponse> {
+    return TeamResponse.from(await this.teams.update(id, dto, admin));
   }
 }

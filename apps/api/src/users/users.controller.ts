@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { IdParam } from '@callgrade/http';
 import { ApiTags } from '@nestjs/swagger';
 import { UsersService } from '@callgrade/accounts';
-import { Roles } from '@callgrade/auth';
+import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { UserRole } from '@callgrade/database';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -16,8 +16,8 @@ export class UsersController {
 
   @Post()
   @Roles(UserRole.Admin)
-  async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
-    return UserResponse.from(await this.users.create(dto));
+  async create(@Body() dto: CreateUserDto, @CurrentPrincipal() admin: Principal): Promise<UserResponse> {
+    return UserResponse.from(await this.users.create(dto, admin));
   }
 
   @Get()
@@ -35,7 +35,7 @@ export class UsersController {
 
   @Patch(':id')
   @Roles(UserRole.Admin)
-  async update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
-    return UserResponse.from(await this.users.update(id, dto));
+  async update(@IdParam() id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() admin: Principal): Promise<UserResponse> {
+    return UserResponse.from(await this.users.update(id, dto, admin));
   }
 }

@@ -1,7 +1,8 @@
 import { FlatJson } from './flat-json';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ActorType = 'user' | 'api_key';
+/** `system`: scheduled work (the retention purge), with the nil UUID as its id. */
+export type ActorType = 'user' | 'api_key' | 'system';
 
 /** Append-only record of who did what to which resource. */
 @Entity('audit_events')
@@ -19,5 +20,6 @@ export class AuditEventEntity {
   @Column({ name: 'resource_id', type: 'text' }) resourceId: string;
 
   @Column({ type: 'text', nullable: true }) ip: string | null;
+  @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) details: FlatJson;
 }

@@ -18,6 +18,7 @@ export * from './scoring-settings-version.entity';
 export * from './team.entity';
 export * from './transcript.entity';
 export * from './user.entity';
+export * from './retention.entity';
 
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
@@ -29,6 +30,7 @@ import { AutoScoreEntity } from './auto-score.entity';
 import { ScorecardEntity, ScorecardVersionEntity } from './scorecard.entity';
 import { ScoringSettingsVersionEntity } from './scoring-settings-version.entity';
 import { UserEntity } from './user.entity';
+import { ErasureEntity, PurgeLogEntity, RetentionSettingsVersionEntity } from './retention.entity';
 import { AgentLeaveEntity } from './agent-leave.entity';
 import { CalibrationParticipantEntity, CalibrationRecordingEntity, CalibrationResponseEntity, CalibrationSessionEntity } from './calibration.entity';
 import { ComplaintCategoryEntity, ComplaintEntity, ComplaintEventEntity, ComplaintSettingsEntity } from './complaint.entity';
@@ -42,4 +44,5 @@ export const ENTITIES = [UserEntity, TeamEntity, ApiKeyEntity, RecordingEntity, 
   ScorecardEntity, ScorecardVersionEntity, ScoringSettingsVersionEntity, AutoScoreEntity, ComplaintEntity, SurveyResponseEntity, AgentLeaveEntity,
   SamplingPlanEntity, SamplingRunEntity, ReviewAssignmentEntity, EvaluationEntity, EvaluationRevisionEntity, EvaluationEventEntity, AutoAgreementEntity,
   EvaluationDisputeEntity, ReviewSettingsEntity, CalibrationSessionEntity, CalibrationRecordingEntity, CalibrationParticipantEntity, CalibrationResponseEntity,
-  ComplaintCategoryEntity, ComplaintEventEntity, ComplaintSettingsEntity];
+  ComplaintCategoryEntity, ComplaintEventEntity, ComplaintSettingsEntity,
+  RetentionSettingsVersionEntity, PurgeLogEntity, ErasureEntity];

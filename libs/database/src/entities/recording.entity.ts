@@ -83,6 +83,17 @@ export class RecordingEntity {
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;
   @Column({ name: 'uploaded_by_api_key_id', type: 'uuid', nullable: true }) uploadedByApiKeyId: string | null;
 
+  /** On legal hold: nothing of it is purged or erased until the hold is cleared. */
+  @Column({ name: 'legal_hold', default: false }) legalHold: boolean;
+  @Column({ name: 'legal_hold_reason', type: 'text', nullable: true }) legalHoldReason: string | null;
+
+  /** When retention or an erasure deleted each kind; the row itself stays as a tombstone. */
+  @Column({ name: 'audio_purged_at', type: 'timestamptz', nullable: true }) audioPurgedAt: Date | null;
+  @Column({ name: 'transcript_purged_at', type: 'timestamptz', nullable: true }) transcriptPurgedAt: Date | null;
+  @Column({ name: 'scores_purged_at', type: 'timestamptz', nullable: true }) scoresPurgedAt: Date | null;
+  /** The customer's data was erased on request: no audio, transcript, scores, customer number or tags remain. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -7,9 +7,17 @@ export enum UserRole {
   Agent = 'agent',
   DisputeTeam = 'dispute_team',
   Trainer = 'trainer',
+  /** Reads the audit log; hears no calls and sees no evaluations. */
+  Auditor = 'auditor',
 }
 
 export const ALL_USER_ROLES = Object.values(UserRole);
+
+/** Everyone who works with calls: every role but the auditor, who reads only the audit log. */
+export const CALL_READER_ROLES: readonly UserRole[] = ALL_USER_ROLES.filter((role) => role !== UserRole.Auditor);
+
+/** Who may read the audit log. */
+export const AUDIT_READER_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.Auditor];
 
 /** Who evaluates calls, reviews sampled work and takes part in calibration. */
 export const REVIEWER_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NothingToScoreError, ScoreRecording } from '@callgrade/auto-scoring';
 import { AppConfig } from '@callgrade/config';
-import { RecordingStatus } from '@callgrade/database';
 import { JobName, QueueName, ScoreRecordingJob, startQueueWorker } from '@callgrade/queue';
-import { RecordingStatusService } from '@callgrade/transcripts';
+import { RecordingLifecycle } from '@callgrade/recordings';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 
 /** Consumes the `scoring` queue: first scores from the pipeline and re-scores requested by admins. */
@@ -15,7 +14,7 @@ export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly config: AppConfig,
     private readonly score: ScoreRecording,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
   ) {}
 
   onApplicationBootstrap() {
@@ -46,7 +45,7 @@ export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutd
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (!final) return;
     this.logger.warn(`Recording ${job.data.recordingId}: scoring failed: ${error.message}`);
-    await this.status.set(job.data.recordingId, RecordingStatus.Failed, { reason: `scoring failed: ${error.message}`, from: [RecordingStatus.Scoring, RecordingStatus.Transcribed] });
+    await this.lifecycle.moveIfAllowed(job.data.recordingId, 'fail_scoring', `scoring failed: ${error.message}`);
   }
 
   async onApplicationShutdown() {

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@callgrade/config';
-import { RecordingStatus } from '@callgrade/database';
 import { QueueName, startQueueWorker, TranscribeRecordingJob } from '@callgrade/queue';
-import { RecordingStatusService, TranscribeRecording, UnfixableRecordingError } from '@callgrade/transcripts';
+import { RecordingLifecycle } from '@callgrade/recordings';
+import { TranscribeRecording, UnfixableRecordingError } from '@callgrade/transcripts';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 
 /**
@@ -18,7 +18,7 @@ export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly config: AppConfig,
     private readonly transcribe: TranscribeRecording,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
   ) {}
 
   onApplicationBootstrap() {
@@ -49,10 +49,7 @@ export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicatio
     const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
     const reason = final ? `transcription failed: ${error.message}` : `attempt ${job.attemptsMade} of ${attempts} failed (${error.message}); retrying`;
     this.logger.warn(`Recording ${job.data.recordingId}: ${reason}`);
-    await this.status.set(job.data.recordingId, final ? RecordingStatus.Failed : RecordingStatus.Queued, {
-      reason,
-      from: [RecordingStatus.Queued, RecordingStatus.Transcribing, RecordingStatus.Received],
-    });
+    await this.lifecycle.moveIfAllowed(job.data.recordingId, final ? 'fail_transcription' : 'retry_attempt', reason);
   }
 
   async onApplicationShutdown() {

@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CoreModule } from '@callgrade/core';
-import { EventPublisher } from '@callgrade/events';
 import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
-import { markRecordingsQueued } from '@callgrade/recordings';
+import { markRecordingsQueued, RecordingLifecycle, RecordingsModule } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
@@ -12,16 +11,16 @@ import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
+  imports: [CoreModule, OutboxRelayModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
   providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(
     private readonly relay: OutboxRelayService,
-    private readonly events: EventPublisher,
+    private readonly lifecycle: RecordingLifecycle,
   ) {}
 
   onModuleInit() {
-    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.events));
+    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.lifecycle));
   }
 }

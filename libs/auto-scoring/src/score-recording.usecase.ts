@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { AutoScoreEntity, RecordingEntity, RecordingStatus, StoredTranscriptSegment, TranscriptEntity } from '@callgrade/database';
+import { AutoScoreEntity, RecordingEntity, StoredTranscriptSegment, TranscriptEntity } from '@callgrade/database';
+import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
 import { AutoScoreResult, redactTranscript, roundPercent, TalkFacts, Transcript } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
 import { muteSpans } from '@callgrade/transcription';
-import { RecordingStatusService } from '@callgrade/transcripts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ export class ScoreRecording {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scorecards: ScorecardsService,
     private readonly settings: ScoringSettingsService,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
     private readonly blobs: BlobStore,
     private readonly config: AppConfig,
   ) {}
@@ -52,7 +52,7 @@ export class ScoreRecording {
       return 'already-scored';
     }
 
-    await this.status.set(recordingId, RecordingStatus.Scoring);
+    await this.lifecycle.move(recordingId, 'start_scoring');
     // Freezes the version before reading it, so an edit made while scoring becomes a new version.
     const card = await this.scorecards.currentForScoring({ freeze: true });
     const settings = await this.settings.current();
@@ -90,7 +90,7 @@ export class ScoreRecording {
       return row;
     });
     if (!this.config.keepUnredactedAudio && redactedKey && recording.storageKey !== redactedKey) await this.dropOriginal(recording, redactedKey);
-    await this.status.set(recordingId, RecordingStatus.Scored);
+    await this.lifecycle.move(recordingId, 'finish_scoring');
     this.logger.log(`Scored ${recordingId}: ${saved.percent ?? '—'}% (scorecard v${card.version}, settings v${settings.version})`);
     return saved;
   }

@@ -2,6 +2,8 @@ export * from './byte-range';
 export * from './receive-recording.usecase';
 export * from './recording-access';
 export * from './recording-audio.service';
+export * from './recording-lifecycle';
+export * from './recording-lifecycle.service';
 export * from './recording-metadata.input';
 export * from './recording-queries.service';
 export * from './recording-upload.reader';

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AudioFacts } from '@callgrade/audio';
 import { Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
-import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, TranscriptEntity, UserRole } from '@callgrade/database';
+import { ChannelLayout, isUniqueViolation, RecordingEntity, TranscriptEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
 import { DataSource, EntityManager } from 'typeorm';
+import { initialRecordingStatus } from './recording-lifecycle';
 import { parseRecordingMetadata, RecordingMetadataInput } from './recording-metadata.input';
 import { parseSuppliedTranscript } from './supplied-transcript';
 import { talkFactsFromSegments } from './talk-facts-from-segments';
@@ -134,7 +135,7 @@ export class ReceiveRecording {
       durationMs: p.audio.durationMs,
       channels: p.audio.channels,
       sampleRate: p.audio.sampleRate,
-      status: p.supplied ? RecordingStatus.Transcribed : RecordingStatus.Received,
+      status: initialRecordingStatus(p.supplied),
       uploadedByUserId: p.uploader.kind === 'user' ? p.uploader.id : null,
       uploadedByApiKeyId: p.uploader.kind === 'api_key' ? p.uploader.id : null,
     });

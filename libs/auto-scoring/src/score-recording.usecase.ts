@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { AutoScoreEntity, RecordingEntity, StoredTranscriptSegment, TranscriptEntity } from '@callgrade/database';
+import { AutoScoreEntity, RecordingEntity, TranscriptEntity } from '@callgrade/database';
 import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
-import { AutoScoreResult, redactTranscript, roundPercent, TalkFacts, Transcript } from '@callgrade/scoring';
+import { AutoScoreResult, redactTranscript, roundPercent } from '@callgrade/scoring';
+import { TranscriptSegment } from '@callgrade/transcript-model';
 import { BlobStore } from '@callgrade/storage';
 import { muteSpans } from '@callgrade/transcription';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -57,8 +58,8 @@ export class ScoreRecording {
     const card = await this.scorecards.currentForScoring({ freeze: true });
     const settings = await this.settings.current();
     const scorer = this.scorers.get(card.versionId, card.definition, settings.versionId, settings.settings);
-    const segments = transcript.segments as unknown as Transcript;
-    const result = scorer.score(segments, toScoringFacts(transcript), recording.agent?.displayName);
+    const segments = transcript.segments;
+    const result = scorer.score(segments, transcript.facts, recording.agent?.displayName);
     keepCardFindingsOfEarlierRedactions(result, transcript.redactions as Redaction[]);
 
     const redaction = redactTranscript(segments);
@@ -115,12 +116,7 @@ export class ScoreRecording {
   }
 }
 
-function toScoringFacts(transcript: TranscriptEntity): TalkFacts {
-  const { durationMs, talkMs, longestSilenceMs, longestSilenceStartMs, overlapMs } = transcript.facts;
-  return { durationMs, talkMs: { ...talkMs }, longestSilenceMs, longestSilenceStartMs, overlapMs };
-}
-
-function speakerAt(segments: StoredTranscriptSegment[], startMs: number, endMs: number): string {
+function speakerAt(segments: TranscriptSegment[], startMs: number, endMs: number): string {
   const hit = segments.find((s) => s.startMs <= endMs && s.endMs >= startMs && s.text.length > 0);
   return hit?.speaker ?? 'unknown';
 }

@@ -10,5 +10,4 @@ export * from './recording-upload.reader';
 export * from './recordings.module';
 export * from './mark-recordings-queued.hook';
 export * from './supplied-transcript';
-export * from './talk-facts-from-segments';
 export * from './uploader-roles';

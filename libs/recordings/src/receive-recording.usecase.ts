@@ -7,11 +7,11 @@ import { ChannelLayout, isUniqueViolation, RecordingEntity, TranscriptEntity, Us
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
+import { talkFacts } from '@callgrade/transcript-model';
 import { DataSource, EntityManager } from 'typeorm';
 import { initialRecordingStatus } from './recording-lifecycle';
 import { parseRecordingMetadata, RecordingMetadataInput } from './recording-metadata.input';
 import { parseSuppliedTranscript } from './supplied-transcript';
-import { talkFactsFromSegments } from './talk-facts-from-segments';
 
 export interface ReceiveRecordingCommand {
   /** Raw metadata fields, as sent in the multipart form or an import CSV row. */
@@ -64,7 +64,7 @@ export class ReceiveRecording {
         const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout, supplied: supplied !== null });
         if (supplied) {
           // The phone system transcribed the call already: store its transcript and go straight to scoring.
-          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFactsFromSegments(supplied, audio.durationMs) });
+          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFacts(supplied, audio.durationMs) });
           await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         } else {
           await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });

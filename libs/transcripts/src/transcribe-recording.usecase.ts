@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { RecordingEntity, RecordingStatus, StoredTalkFacts, TranscriptEntity, UserEntity } from '@callgrade/database';
+import { RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity } from '@callgrade/database';
 import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
 import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScoringSettingsService } from '@callgrade/scorecards';
 import { ScoringSettings } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
-import { selectTranscriber, TalkFacts, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
+import { selectTranscriber, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 
@@ -74,7 +74,7 @@ export class TranscribeRecording {
     const move = await this.dataSource.transaction(async (manager) => {
       await manager.upsert(
         TranscriptEntity,
-        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: storedFacts(result.facts) },
+        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: result.facts },
         ['recordingId'],
       );
       const moved = await this.lifecycle.moveInTransaction(manager, recordingId, 'finish_transcription');
@@ -96,13 +96,3 @@ export class TranscribeRecording {
   }
 }
 
-/** One shape for talk facts whether they come from the audio or from a supplied transcript. */
-function storedFacts(facts: TalkFacts): StoredTalkFacts {
-  return {
-    durationMs: facts.durationMs,
-    talkMs: { agent: facts.talkMs.agent ?? 0, customer: facts.talkMs.customer ?? 0, unknown: facts.talkMs.unknown ?? 0 },
-    longestSilenceMs: facts.longestSilence?.durationMs ?? 0,
-    longestSilenceStartMs: facts.longestSilence?.startMs ?? 0,
-    overlapMs: facts.overlapMs,
-  };
-}

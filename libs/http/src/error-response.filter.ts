@@ -1,15 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody } from '@callgrade/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ERROR_STATUS } from './domain-error';
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: Record<string, string>;
-  correlationId?: string;
-}
+export type { ErrorBody };
 
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',

@@ -1,15 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ALL_USER_ROLES, UserRole } from '@callgrade/contracts';
 import { TeamEntity } from './team.entity';
 
-export enum UserRole {
-  Admin = 'admin',
-  QaSupervisor = 'qa_supervisor',
-  Agent = 'agent',
-  DisputeTeam = 'dispute_team',
-  Trainer = 'trainer',
-}
-
-export const ALL_USER_ROLES = Object.values(UserRole);
+export { ALL_USER_ROLES, UserRole };
 
 /** Who evaluates calls, reviews sampled work and takes part in calibration. */
 export const REVIEWER_ROLES: readonly UserRole[] = [UserRole.Admin, UserRole.QaSupervisor];

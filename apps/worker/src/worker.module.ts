@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CoreModule } from '@callgrade/core';
-import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
+import { assertEveryJobHandled, OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
 import { markRecordingsQueued, RecordingLifecycle, RecordingsModule } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
@@ -18,9 +18,13 @@ export class WorkerModule implements OnModuleInit {
   constructor(
     private readonly relay: OutboxRelayService,
     private readonly lifecycle: RecordingLifecycle,
+    private readonly transcription: TranscriptionWorker,
+    private readonly scoring: ScoringWorker,
+    private readonly sampling: SamplingScheduleWorker,
   ) {}
 
   onModuleInit() {
+    assertEveryJobHandled([this.transcription, this.scoring, this.sampling]);
     this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.lifecycle));
   }
 }

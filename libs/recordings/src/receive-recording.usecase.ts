@@ -5,7 +5,7 @@ import { Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
 import { ChannelLayout, isUniqueViolation, RecordingEntity, TranscriptEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
 import { talkFacts } from '@callgrade/transcript-model';
 import { DataSource, EntityManager } from 'typeorm';
@@ -65,9 +65,9 @@ export class ReceiveRecording {
         if (supplied) {
           // The phone system transcribed the call already: store its transcript and go straight to scoring.
           await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFacts(supplied, audio.durationMs) });
-          await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+          await enqueueInTransaction(manager, { job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         } else {
-          await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+          await enqueueInTransaction(manager, { job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         }
         // Last step inside the transaction: if the blob cannot be stored, nothing is committed.
         await this.blobs.commit(staged);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RecordingEntity, RecordingStatus } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
 import { RecordingLifecycle } from '@callgrade/recordings';
 import { DataSource } from 'typeorm';
 
@@ -24,7 +24,6 @@ export class RetryTranscription {
       const retries = recording.transcriptionRetries + 1;
       await manager.update(RecordingEntity, recordingId, { transcriptionRetries: retries });
       await enqueueInTransaction(manager, {
-        queue: QueueName.Transcription,
         job: JobName.TranscribeRecording,
         entityId: `${recordingId}.retry-${retries}`,
         payload: { recordingId },

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
 import { RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity } from '@callgrade/database';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
 import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScoringSettingsService } from '@callgrade/scorecards';
 import { ScoringSettings } from '@callgrade/scoring';
@@ -78,7 +78,7 @@ export class TranscribeRecording {
         ['recordingId'],
       );
       const moved = await this.lifecycle.moveInTransaction(manager, recordingId, 'finish_transcription');
-      await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: recordingId, payload: { recordingId } });
+      await enqueueInTransaction(manager, { job: JobName.ScoreRecording, entityId: recordingId, payload: { recordingId } });
       return moved;
     });
     await this.lifecycle.announce([move]);

@@ -1,4 +1,5 @@
 import { RecordingStatus } from '@callgrade/contracts';
+import { DomainError } from '@callgrade/errors';
 
 /** What happens to a recording; each moves it from some statuses to one other. */
 export type RecordingAction =
@@ -45,16 +46,13 @@ const ACTION_ORDER: readonly RecordingAction[] = [
   'fail_scoring',
 ];
 
-export class IllegalRecordingMoveError extends Error {
-  readonly code = 'illegal_transition';
-
+export class IllegalRecordingMoveError extends DomainError {
   constructor(
     readonly status: RecordingStatus,
     readonly action: RecordingAction,
   ) {
     const allowed = allowedRecordingActions(status);
-    super(`cannot ${action.replace(/_/g, ' ')} a recording that is ${status}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`);
-    this.name = 'IllegalRecordingMoveError';
+    super('illegal_transition', `cannot ${action.replace(/_/g, ' ')} a recording that is ${status}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`);
   }
 }
 

@@ -34,7 +34,8 @@ const TRANSITIONS: Readonly<Record<RecordingStatus, Readonly<Partial<Record<Reco
 };
 
 const STATUS_ORDER: readonly RecordingStatus[] = [Received, Queued, Transcribing, Transcribed, Scoring, Scored, Failed];
-const ACTION_ORDER: readonly RecordingAction[] = [
+/** Every action, in pipeline order. */
+export const RECORDING_ACTIONS: readonly RecordingAction[] = [
   'queue',
   'start_transcription',
   'retry_attempt',
@@ -70,7 +71,7 @@ export function nextRecordingStatus(status: RecordingStatus, action: RecordingAc
 
 export function allowedRecordingActions(status: RecordingStatus): RecordingAction[] {
   const transitions = TRANSITIONS[status] ?? {};
-  return ACTION_ORDER.filter((action) => action in transitions);
+  return RECORDING_ACTIONS.filter((action) => action in transitions);
 }
 
 /** Every (from, to) pair an action may make, for a guarded UPDATE. */

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import { rmSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-// Plain file imports: global set-up runs outside Jest's module mapping.
+// Global set-up runs outside Jest's module mapping: the libs' own `@callgrade/*` imports resolve through tsconfig paths.
+import 'tsconfig-paths/register';
 import { dataSourceOptions } from '../libs/database/src/data-source-options';
 import { ensureDatabaseExists } from '../libs/database/src/database-server.locator';
 import { runMigrations } from '../libs/database/src/migrations.runner';

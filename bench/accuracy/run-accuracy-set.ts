@@ -74,14 +74,7 @@ async function transcribeCached(
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as CachedTranscript;
   if (cachedOnly) return undefined;
   const result = await transcribeRecording({ audioPath: audio.path, channels: 2, channelLayout: 'agent-left', transcriber, vocabulary });
-  const f = result.facts;
-  const facts: TalkFacts = {
-    durationMs: f.durationMs,
-    talkMs: { agent: f.talkMs.agent ?? 0, customer: f.talkMs.customer ?? 0, unknown: f.talkMs.unknown ?? 0 },
-    longestSilenceMs: f.longestSilence?.durationMs ?? 0,
-    longestSilenceStartMs: f.longestSilence?.startMs ?? 0,
-    overlapMs: f.overlapMs,
-  };
+  const facts: TalkFacts = result.facts;
   const transcript: CachedTranscript = { segments: result.segments, facts };
   writeFileSync(path, JSON.stringify(transcript));
   return transcript;

@@ -1,4 +1,4 @@
-import type { Speaker } from '@callgrade/transcription';
+import type { Speaker } from '@callgrade/transcript-model';
 
 /** One turn of a synthetic call: who speaks, what, and the pause after it in seconds. */
 export interface Turn {

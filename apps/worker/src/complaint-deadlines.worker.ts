@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CheckComplaintDeadline, SweepComplaintDeadlines } from '@callgrade/complaints';
 import { AppConfig } from '@callgrade/config';
-import { CheckComplaintDeadlineJob, JOB_OPTIONS, QueueName, redisOptionsFromUrl, startQueueWorker } from '@callgrade/queue';
-import { Job, Queue, Worker } from 'bullmq';
+import { CheckComplaintDeadlineJob, JobName, jobOptions, QueueName, QueueProcessor, redisOptionsFromUrl } from '@callgrade/queue';
+import { Job, Queue } from 'bullmq';
 
 /**
  * Complaint deadlines. Each deadline is a delayed BullMQ job, written to the outbox with the complaint;
@@ -11,10 +11,8 @@ import { Job, Queue, Worker } from 'bullmq';
  * deadlines due before the next sweeps: a breach is never missed across restarts or a Redis flush.
  */
 @Injectable()
-export class ComplaintDeadlinesWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ComplaintDeadlinesWorker.name);
-  private worker?: Worker<CheckComplaintDeadlineJob>;
-  private queue?: Queue<CheckComplaintDeadlineJob>;
+export class ComplaintDeadlinesWorker extends QueueProcessor<QueueName.ComplaintDeadlines> implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timers?: Queue<CheckComplaintDeadlineJob>;
   private sweepTimer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private stopped = false;
@@ -23,20 +21,17 @@ export class ComplaintDeadlinesWorker implements OnApplicationBootstrap, OnAppli
     private readonly config: AppConfig,
     private readonly check: CheckComplaintDeadline,
     private readonly sweeper: SweepComplaintDeadlines,
-  ) {}
+  ) {
+    super(QueueName.ComplaintDeadlines, { [JobName.CheckComplaintDeadline]: (job) => this.process(job) });
+  }
 
   onApplicationBootstrap() {
     if (!this.config.complaintTimersEnabled) return;
-    this.worker = startQueueWorker<CheckComplaintDeadlineJob>(QueueName.ComplaintDeadlines, (job) => this.process(job), {
-      redisUrl: this.config.redisUrl,
-      concurrency: 2,
-      lockMs: this.config.workerLockMs,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Complaint deadline worker: ${error.message}`));
-    this.queue = new Queue<CheckComplaintDeadlineJob>(QueueName.ComplaintDeadlines, {
+    this.startWorker({ redisUrl: this.config.redisUrl, concurrency: 2, lockMs: this.config.workerLockMs });
+    this.timers = new Queue<CheckComplaintDeadlineJob>(QueueName.ComplaintDeadlines, {
       connection: { ...redisOptionsFromUrl(this.config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
     });
-    this.queue.on('error', () => undefined);
+    this.timers.on('error', () => undefined);
     this.scheduleSweep(0);
   }
 
@@ -44,18 +39,23 @@ export class ComplaintDeadlinesWorker implements OnApplicationBootstrap, OnAppli
     return this.check.execute(job.data.complaintId, job.data.kind);
   }
 
+  /** A check that keeps failing is left to the sweep, which marks the breach from PostgreSQL. */
+  protected async onFinalFailure(job: Job<CheckComplaintDeadlineJob>, error: Error) {
+    this.logger.warn(`Complaint deadline check ${job.id} failed: ${error.message}; the sweep will mark it`);
+  }
+
   /** One sweep: breaches first (PostgreSQL only), then the timers due soon (Redis; skipped while it is down). */
   async sweep(now = new Date()): Promise<{ breached: number; timers: number }> {
     const horizonMs = 3 * this.config.complaintSweepMs;
     const { breached, upcoming } = await this.sweeper.execute(now, horizonMs);
     if (breached > 0) this.logger.warn(`Complaint deadline sweep marked ${breached} breach(es) their timers missed`);
-    if (this.queue && upcoming.length > 0) {
+    if (this.timers && upcoming.length > 0) {
       // The same job ids as the outbox wrote: a timer still in Redis is left as it is.
-      await this.queue.addBulk(
+      await this.timers.addBulk(
         upcoming.map((t) => ({
           name: t.job,
           data: t.payload,
-          opts: { ...JOB_OPTIONS[QueueName.ComplaintDeadlines], jobId: t.jobId, delay: Math.max(0, t.payload.dueAt ? Date.parse(t.payload.dueAt) - Date.now() : 0) },
+          opts: { ...jobOptions(JobName.CheckComplaintDeadline), jobId: t.jobId, delay: Math.max(0, t.payload.dueAt ? Date.parse(t.payload.dueAt) - Date.now() : 0) },
         })),
       );
     }
@@ -76,7 +76,7 @@ export class ComplaintDeadlinesWorker implements OnApplicationBootstrap, OnAppli
     this.stopped = true;
     clearTimeout(this.sweepTimer);
     await this.sweeping;
-    await this.worker?.close();
-    await this.queue?.close();
+    await this.stopWorker();
+    await this.timers?.close();
   }
 }

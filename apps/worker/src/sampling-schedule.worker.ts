@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@callgrade/config';
-import { JOB_OPTIONS, JobName, QueueName, redisOptionsFromUrl, RunScheduledSamplingJob, startQueueWorker } from '@callgrade/queue';
+import { JobName, jobOptions, QueueName, QueueProcessor, redisOptionsFromUrl, RunScheduledSamplingJob } from '@callgrade/queue';
 import { RunScheduledSampling, ScheduledRunOutcome } from '@callgrade/review-sampling';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 
 /** One scheduler for the whole platform, however many workers upsert it. */
 export const SAMPLING_SCHEDULER_ID = 'review-sampling.hourly';
@@ -14,31 +14,26 @@ const EVERY_MS = 60 * 60 * 1000;
  * Hourly is plenty for day, week and month periods, and a tick for a period that already ran does nothing.
  */
 @Injectable()
-export class SamplingScheduleWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SamplingScheduleWorker.name);
-  private queue?: Queue<RunScheduledSamplingJob>;
-  private worker?: Worker<RunScheduledSamplingJob>;
+export class SamplingScheduleWorker extends QueueProcessor<QueueName.ReviewSampling> implements OnApplicationBootstrap, OnApplicationShutdown {
+  private scheduler?: Queue<RunScheduledSamplingJob>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly runScheduled: RunScheduledSampling,
-  ) {}
+  ) {
+    super(QueueName.ReviewSampling, { [JobName.RunScheduledSampling]: (job) => this.runTick(job) });
+  }
 
   async onApplicationBootstrap() {
     if (!this.config.samplingSchedulerEnabled) return;
-    this.queue = new Queue<RunScheduledSamplingJob>(QueueName.ReviewSampling, { connection: redisOptionsFromUrl(this.config.redisUrl) });
-    this.queue.on('error', (error) => this.logger.warn(`Sampling schedule queue: ${error.message}`));
-    await this.queue.upsertJobScheduler(
+    this.scheduler = new Queue<RunScheduledSamplingJob>(QueueName.ReviewSampling, { connection: redisOptionsFromUrl(this.config.redisUrl) });
+    this.scheduler.on('error', (error) => this.logger.warn(`Sampling schedule queue: ${error.message}`));
+    await this.scheduler.upsertJobScheduler(
       SAMPLING_SCHEDULER_ID,
       { every: EVERY_MS },
-      { name: JobName.RunScheduledSampling, data: {}, opts: JOB_OPTIONS[QueueName.ReviewSampling] },
+      { name: JobName.RunScheduledSampling, data: {}, opts: jobOptions(JobName.RunScheduledSampling) },
     );
-    this.worker = startQueueWorker<RunScheduledSamplingJob>(QueueName.ReviewSampling, (job) => this.process(job), {
-      redisUrl: this.config.redisUrl,
-      concurrency: 1,
-      lockMs: this.config.workerLockMs,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Sampling schedule worker: ${error.message}`));
+    this.startWorker({ redisUrl: this.config.redisUrl, concurrency: 1, lockMs: this.config.workerLockMs });
     this.logger.log('Sampling schedule started (hourly)');
   }
 
@@ -50,15 +45,20 @@ export class SamplingScheduleWorker implements OnApplicationBootstrap, OnApplica
     return outcomes;
   }
 
-  private async process(job: Job<RunScheduledSamplingJob>): Promise<string> {
+  private async runTick(job: Job<RunScheduledSamplingJob>): Promise<string> {
     const outcomes = await this.tick(new Date(), job.data.planId);
     const ran = outcomes.filter((o) => o.outcome === 'ran');
     if (ran.length) this.logger.log(`Scheduled sampling: ${ran.map((o) => `plan ${o.planId} picked ${o.picked}`).join(', ')}`);
     return `${ran.length} run(s), ${outcomes.length - ran.length} already done`;
   }
 
+  /** A failed tick is logged by its error; the next tick runs the plans again. */
+  protected async onFinalFailure(_job: Job<RunScheduledSamplingJob>, error: Error) {
+    this.logger.warn(`Scheduled sampling failed: ${error.message}`);
+  }
+
   async onApplicationShutdown() {
-    await this.worker?.close();
-    await this.queue?.close();
+    await this.stopWorker();
+    await this.scheduler?.close();
   }
 }

@@ -1,38 +1,33 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NothingToScoreError, ScoreRecording } from '@callgrade/auto-scoring';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NothingToScoreError, ScoreRecording, ScoreTrigger } from '@callgrade/auto-scoring';
 import { AppConfig } from '@callgrade/config';
-import { RecordingStatus } from '@callgrade/database';
-import { JobName, QueueName, ScoreRecordingJob, startQueueWorker } from '@callgrade/queue';
-import { RecordingStatusService } from '@callgrade/transcripts';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { JobName, QueueName, QueueProcessor, ScoreRecordingJob } from '@callgrade/queue';
+import { RecordingLifecycle } from '@callgrade/recordings';
+import { Job, UnrecoverableError } from 'bullmq';
 
 /** Consumes the `scoring` queue: first scores from the pipeline and re-scores requested by admins. */
 @Injectable()
-export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ScoringWorker.name);
-  private worker?: Worker<ScoreRecordingJob>;
-
+export class ScoringWorker extends QueueProcessor<QueueName.Scoring> implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly score: ScoreRecording,
-    private readonly status: RecordingStatusService,
-  ) {}
+    private readonly lifecycle: RecordingLifecycle,
+  ) {
+    super(QueueName.Scoring, {
+      [JobName.ScoreRecording]: (job) => this.scoreRecording(job, 'pipeline'),
+      [JobName.RescoreRecording]: (job) => this.scoreRecording(job, 'rescore'),
+    });
+  }
 
   onApplicationBootstrap() {
     if (!this.config.scoringWorkerEnabled) return;
     // Scoring is pure CPU in this process and takes well under a millisecond per call, so one job at a time.
-    this.worker = startQueueWorker<ScoreRecordingJob>(QueueName.Scoring, (job) => this.process(job), {
-      redisUrl: this.config.redisUrl,
-      concurrency: 1,
-      lockMs: this.config.workerLockMs,
-    });
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
-    this.worker.on('error', (error) => this.logger.warn(`Scoring worker: ${error.message}`));
+    this.startWorker({ redisUrl: this.config.redisUrl, concurrency: 1, lockMs: this.config.workerLockMs });
   }
 
-  private async process(job: Job<ScoreRecordingJob>): Promise<string> {
+  private async scoreRecording(job: Job<ScoreRecordingJob>, trigger: ScoreTrigger): Promise<string> {
     try {
-      const result = await this.score.execute(job.data.recordingId, job.name === (JobName.RescoreRecording as string) ? 'rescore' : 'pipeline');
+      const result = await this.score.execute(job.data.recordingId, trigger);
       await job.updateProgress(100);
       return result === 'already-scored' ? result : result.id;
     } catch (e) {
@@ -41,15 +36,12 @@ export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async onFailed(job: Job<ScoreRecordingJob> | undefined, error: Error) {
-    if (!job) return;
-    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!final) return;
+  protected async onFinalFailure(job: Job<ScoreRecordingJob>, error: Error) {
     this.logger.warn(`Recording ${job.data.recordingId}: scoring failed: ${error.message}`);
-    await this.status.set(job.data.recordingId, RecordingStatus.Failed, { reason: `scoring failed: ${error.message}`, from: [RecordingStatus.Scoring, RecordingStatus.Transcribed] });
+    await this.lifecycle.moveIfAllowed(job.data.recordingId, 'fail_scoring', `scoring failed: ${error.message}`);
   }
 
   async onApplicationShutdown() {
-    await this.worker?.close();
+    await this.stopWorker();
   }
 }

@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@callgrade/config';
-import { RecordingStatus } from '@callgrade/database';
-import { QueueName, startQueueWorker, TranscribeRecordingJob } from '@callgrade/queue';
-import { RecordingStatusService, TranscribeRecording, UnfixableRecordingError } from '@callgrade/transcripts';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { JobName, QueueName, QueueProcessor, TranscribeRecordingJob } from '@callgrade/queue';
+import { RecordingLifecycle } from '@callgrade/recordings';
+import { TranscribeRecording, UnfixableRecordingError } from '@callgrade/transcripts';
+import { Job, UnrecoverableError } from 'bullmq';
 
 /**
  * Consumes the `transcription` queue. Recognition runs in child processes (sox/ffmpeg and the
@@ -11,29 +11,22 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
  * again once its lock expires; on SIGTERM the current job finishes before the process exits.
  */
 @Injectable()
-export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TranscriptionWorker.name);
-  private worker?: Worker<TranscribeRecordingJob>;
-
+export class TranscriptionWorker extends QueueProcessor<QueueName.Transcription> implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly transcribe: TranscribeRecording,
-    private readonly status: RecordingStatusService,
-  ) {}
+    private readonly lifecycle: RecordingLifecycle,
+  ) {
+    super(QueueName.Transcription, { [JobName.TranscribeRecording]: (job) => this.transcribeRecording(job) });
+  }
 
   onApplicationBootstrap() {
     if (!this.config.transcriptionWorkerEnabled) return;
-    this.worker = startQueueWorker<TranscribeRecordingJob>(QueueName.Transcription, (job) => this.process(job), {
-      redisUrl: this.config.redisUrl,
-      concurrency: this.config.transcriptionConcurrency,
-      lockMs: this.config.workerLockMs,
-    });
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
-    this.worker.on('error', (error) => this.logger.warn(`Transcription worker: ${error.message}`));
+    this.startWorker({ redisUrl: this.config.redisUrl, concurrency: this.config.transcriptionConcurrency, lockMs: this.config.workerLockMs });
     this.logger.log(`Transcription worker started (concurrency ${this.config.transcriptionConcurrency})`);
   }
 
-  private async process(job: Job<TranscribeRecordingJob>): Promise<string> {
+  private async transcribeRecording(job: Job<TranscribeRecordingJob>): Promise<string> {
     try {
       return await this.transcribe.execute(job.data.recordingId, (stage, percent) => job.updateProgress({ stage, percent }));
     } catch (e) {
@@ -42,20 +35,21 @@ export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** Attempts left: back to `queued`, reason kept. None left, or no retry can help: `failed`. */
-  private async onFailed(job: Job<TranscribeRecordingJob> | undefined, error: Error) {
-    if (!job) return;
-    const attempts = job.opts.attempts ?? 1;
-    const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= attempts;
-    const reason = final ? `transcription failed: ${error.message}` : `attempt ${job.attemptsMade} of ${attempts} failed (${error.message}); retrying`;
+  /** Attempts left: back to `queued`, reason kept. */
+  protected override async onAttemptFailed(job: Job<TranscribeRecordingJob>, error: Error, attempts: number) {
+    const reason = `attempt ${job.attemptsMade} of ${attempts} failed (${error.message}); retrying`;
     this.logger.warn(`Recording ${job.data.recordingId}: ${reason}`);
-    await this.status.set(job.data.recordingId, final ? RecordingStatus.Failed : RecordingStatus.Queued, {
-      reason,
-      from: [RecordingStatus.Queued, RecordingStatus.Transcribing, RecordingStatus.Received],
-    });
+    await this.lifecycle.moveIfAllowed(job.data.recordingId, 'retry_attempt', reason);
+  }
+
+  /** None left, or no retry can help: `failed`. */
+  protected async onFinalFailure(job: Job<TranscribeRecordingJob>, error: Error) {
+    const reason = `transcription failed: ${error.message}`;
+    this.logger.warn(`Recording ${job.data.recordingId}: ${reason}`);
+    await this.lifecycle.moveIfAllowed(job.data.recordingId, 'fail_transcription', reason);
   }
 
   async onApplicationShutdown() {
-    await this.worker?.close();
+    await this.stopWorker();
   }
 }

@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CoreModule } from '@callgrade/core';
-import { EventPublisher } from '@callgrade/events';
-import { OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
-import { markRecordingsQueued } from '@callgrade/recordings';
+import { assertEveryJobHandled, OutboxRelayModule, OutboxRelayService, QueueName } from '@callgrade/queue';
+import { markRecordingsQueued, RecordingLifecycle, RecordingsModule } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
@@ -16,16 +15,31 @@ import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule, ComplaintsModule, PrivacyModule],
+  imports: [
+    CoreModule,
+    OutboxRelayModule,
+    RecordingsModule,
+    TranscriptsModule,
+    AutoScoringModule,
+    ReviewSamplingModule,
+    ComplaintsModule,
+    PrivacyModule,
+  ],
   providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, ComplaintDeadlinesWorker, RetentionPurgeWorker],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(
     private readonly relay: OutboxRelayService,
-    private readonly events: EventPublisher,
+    private readonly lifecycle: RecordingLifecycle,
+    private readonly transcription: TranscriptionWorker,
+    private readonly scoring: ScoringWorker,
+    private readonly sampling: SamplingScheduleWorker,
+    private readonly complaintDeadlines: ComplaintDeadlinesWorker,
+    private readonly retention: RetentionPurgeWorker,
   ) {}
 
   onModuleInit() {
-    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.events));
+    assertEveryJobHandled([this.transcription, this.scoring, this.sampling, this.complaintDeadlines, this.retention]);
+    this.relay.onDispatched(QueueName.Transcription, markRecordingsQueued(this.lifecycle));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RecordingStatus } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
 import { DataSource } from 'typeorm';
 
 export interface RescoreSelection {
@@ -50,7 +50,7 @@ export class RequestRescore {
       );
       if (rows.length > MAX_PER_REQUEST) throw DomainError.validation({ ids: `selects more than ${MAX_PER_REQUEST} recordings; narrow the filter` });
       for (const row of rows) {
-        await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.RescoreRecording, entityId: `${row.id}.rescore-${row.scoring_runs}`, payload: { recordingId: row.id } });
+        await enqueueInTransaction(manager, { job: JobName.RescoreRecording, entityId: `${row.id}.rescore-${row.scoring_runs}`, payload: { recordingId: row.id } });
       }
       return { queued: rows.length, recordingIds: rows.map((r) => r.id) };
     });

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { AutoScoreEntity, RecordingEntity, RecordingStatus, StoredTranscriptSegment, TranscriptEntity } from '@callgrade/database';
+import { AutoScoreEntity, RecordingEntity, TranscriptEntity } from '@callgrade/database';
+import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScorecardsService, ScoringSettingsService } from '@callgrade/scorecards';
-import { AutoScoreResult, redactTranscript, roundPercent, TalkFacts, Transcript } from '@callgrade/scoring';
+import { AutoScoreResult, redactTranscript, roundPercent } from '@callgrade/scoring';
+import { TranscriptSegment } from '@callgrade/transcript-model';
 import { BlobStore } from '@callgrade/storage';
 import { DEFAULT_PRONOUNCING_DICTIONARY, loadWordPronouncer, muteSpans } from '@callgrade/transcription';
-import { RecordingStatusService } from '@callgrade/transcripts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ export class ScoreRecording {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scorecards: ScorecardsService,
     private readonly settings: ScoringSettingsService,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
     private readonly blobs: BlobStore,
     private readonly config: AppConfig,
   ) {}
@@ -52,15 +53,15 @@ export class ScoreRecording {
       return 'already-scored';
     }
 
-    await this.status.set(recordingId, RecordingStatus.Scoring);
+    await this.lifecycle.move(recordingId, 'start_scoring');
     // Freezes the version before reading it, so an edit made while scoring becomes a new version.
     const card = await this.scorecards.currentForScoring({ freeze: true });
     const settings = await this.settings.current();
     // The recogniser's dictionary, read once: company and agent names are matched by sound too.
     this.scorers ??= loadWordPronouncer(DEFAULT_PRONOUNCING_DICTIONARY).then((pronounce) => new AutoScorerCache(pronounce));
     const scorer = (await this.scorers).get(card.versionId, card.definition, settings.versionId, settings.settings);
-    const segments = transcript.segments as unknown as Transcript;
-    const result = scorer.score(segments, toScoringFacts(transcript), recording.agent?.displayName);
+    const segments = transcript.segments;
+    const result = scorer.score(segments, transcript.facts, recording.agent?.displayName);
     keepCardFindingsOfEarlierRedactions(result, transcript.redactions as Redaction[]);
 
     const redaction = redactTranscript(segments);
@@ -94,7 +95,7 @@ export class ScoreRecording {
       return row;
     });
     if (!this.config.keepUnredactedAudio && redactedKey && recording.storageKey !== redactedKey) await this.dropOriginal(recording, redactedKey);
-    await this.status.set(recordingId, RecordingStatus.Scored);
+    await this.lifecycle.move(recordingId, 'finish_scoring');
     this.logger.log(`Scored ${recordingId}: ${saved.percent ?? '—'}% (scorecard v${card.version}, settings v${settings.version})`);
     return saved;
   }
@@ -119,12 +120,7 @@ export class ScoreRecording {
   }
 }
 
-function toScoringFacts(transcript: TranscriptEntity): TalkFacts {
-  const { durationMs, talkMs, longestSilenceMs, longestSilenceStartMs, overlapMs } = transcript.facts;
-  return { durationMs, talkMs: { ...talkMs }, longestSilenceMs, longestSilenceStartMs, overlapMs };
-}
-
-function speakerAt(segments: StoredTranscriptSegment[], startMs: number, endMs: number): string {
+function speakerAt(segments: TranscriptSegment[], startMs: number, endMs: number): string {
   const hit = segments.find((s) => s.startMs <= endMs && s.endMs >= startMs && s.text.length > 0);
   return hit?.speaker ?? 'unknown';
 }

@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { CalibrationStatus } from '@callgrade/database';
 import type { CalibrationReport } from '@callgrade/review-rules';
 import { Answers, Scorecard } from '@callgrade/scoring';
@@ -25,12 +26,7 @@ export interface CalibrationSessionSummary {
   toScore: string[];
 }
 
-export interface CalibrationPage {
-  items: CalibrationSessionSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type CalibrationPage = Page<CalibrationSessionSummary>;
 
 export interface CalibrationRecordingView {
   recordingId: string;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Principal } from '@callgrade/auth';
 import { ComplaintSeverity, ComplaintState } from '@callgrade/complaint-rules';
 import { ComplaintCategoryEntity, ComplaintEntity, ComplaintEventEntity, UserRole } from '@callgrade/database';
-import { Page } from '@callgrade/evaluations';
+import { Page } from '@callgrade/contracts';
 import { DomainError } from '@callgrade/http';
 import { In, Repository } from 'typeorm';
 import { actorOf, assertCanRead, seesCustomerReference } from './complaint-access';

@@ -2,7 +2,7 @@ import { Principal } from '@callgrade/auth';
 import { DeadlineKind } from '@callgrade/complaint-rules';
 import { ComplaintEntity, ComplaintEventEntity, ComplaintEventType } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { enqueueInTransaction, JobName, jobIdFor, OutboxJob, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName, jobIdFor, OutboxJob } from '@callgrade/queue';
 import { EntityManager } from 'typeorm';
 
 /** The complaint row, locked until the transaction ends, so two changes never interleave. */
@@ -57,7 +57,6 @@ export async function appendComplaintEvent(manager: EntityManager, complaint: Co
 export function deadlineTimer(complaintId: string, kind: DeadlineKind, dueAt: Date): OutboxJob<JobName.CheckComplaintDeadline> & { jobId: string } {
   const entityId = `${complaintId}.${kind}.${dueAt.getTime()}`;
   return {
-    queue: QueueName.ComplaintDeadlines,
     job: JobName.CheckComplaintDeadline,
     entityId,
     jobId: jobIdFor(entityId, JobName.CheckComplaintDeadline),

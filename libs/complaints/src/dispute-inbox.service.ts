@@ -3,7 +3,7 @@ import { AuditLog } from '@callgrade/audit';
 import { Principal } from '@callgrade/auth';
 import { ComplaintSeverity, maskCustomerReference } from '@callgrade/complaint-rules';
 import { EvaluationDisputeEntity, UserEntity } from '@callgrade/database';
-import { Page } from '@callgrade/evaluations';
+import { Page } from '@callgrade/contracts';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { DataSource } from 'typeorm';
 import { DISPUTE_INBOX_ROLES } from './complaint-access';

@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Principal } from '@callgrade/auth';
@@ -37,12 +38,6 @@ export interface CallSummary {
   durationMs: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 @Injectable()
 export class EvaluationQueries {

@@ -1,3 +1,6 @@
+import { DomainError as CodedError } from '@callgrade/errors';
+import { SamplingErrorCode } from '@callgrade/sampling';
+
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
   NotFound = 'not_found',
@@ -14,7 +17,8 @@ export enum ErrorCode {
   Gone = 'gone',
 }
 
-export const ERROR_STATUS: Record<ErrorCode, number> = {
+/** The one table from an error code, of any lib, to its HTTP status. A code missing here answers 500. */
+export const ERROR_STATUS: Readonly<Record<string, number>> = {
   [ErrorCode.ValidationFailed]: 422,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
@@ -27,16 +31,27 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.RangeNotSatisfiable]: 416,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Gone]: 410,
-};
+  illegal_transition: 409,
+  [SamplingErrorCode.InvalidPeriod]: 422,
+  [SamplingErrorCode.InvalidQuota]: 422,
+  [SamplingErrorCode.InvalidMinDuration]: 422,
+  [SamplingErrorCode.InvalidRule]: 422,
+  [SamplingErrorCode.DuplicateRuleId]: 422,
+  [SamplingErrorCode.DuplicateCallId]: 422,
+} satisfies Record<ErrorCode, number> & Record<string, number>;
 
-/** An error the client can act on. `errors` maps a field to what is wrong with it. */
-export class DomainError extends Error {
+/** An error of the HTTP-facing services, with one of the codes above. `errors` maps a field to what is wrong with it. */
+export class DomainError extends CodedError {
   constructor(
-    readonly code: ErrorCode,
+    override readonly code: ErrorCode,
     message: string,
-    readonly errors?: Record<string, string>,
+    errors?: Record<string, string>,
   ) {
-    super(message);
+    super(code, message, Object.entries(errors ?? {}).map(([field, problem]) => ({ field, problem })));
+  }
+
+  get errors(): Record<string, string> | undefined {
+    return this.fieldErrors;
   }
 
   static validation(errors: Record<string, string>, message = 'The request is invalid'): DomainError {

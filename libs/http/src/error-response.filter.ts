@@ -1,15 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody } from '@callgrade/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { DomainError as CodedError } from '@callgrade/errors';
+import { ERROR_STATUS } from './domain-error';
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  errors?: Record<string, string>;
-  correlationId?: string;
-}
+export type { ErrorBody };
 
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -39,8 +35,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      return { statusCode: ERROR_STATUS[exception.code], code: exception.code, message: exception.message, ...(exception.errors && { errors: exception.errors }) };
+    const status = exception instanceof CodedError ? ERROR_STATUS[exception.code] : undefined;
+    if (exception instanceof CodedError && status !== undefined) {
+      const errors = exception.fieldErrors;
+      return { statusCode: status, code: exception.code, message: exception.message, ...(errors && { errors }) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './outbox-relay.module';
 export * from './queue-worker';
+export * from './queue-processor';

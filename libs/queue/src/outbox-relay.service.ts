@@ -10,7 +10,7 @@ export class OutboxRelayService extends OutboxRelay implements OnApplicationBoot
     dataSource: DataSource,
     private readonly config: AppConfig,
   ) {
-    super(dataSource, config.redisUrl);
+    super(dataSource, config.redisUrl, { transcriptionAttempts: config.transcriptionAttempts });
   }
 
   onApplicationBootstrap() {

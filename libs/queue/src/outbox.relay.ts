@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { FlatJson } from '@callgrade/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { JOB_OPTIONS, QueueName } from './queue-names';
+import { DEFAULT_JOB_SETTINGS, isJobName, jobOptions, JobSettings, QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 
 interface PendingMessage {
@@ -42,6 +42,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly redisUrl: string,
+    private readonly jobSettings: JobSettings = DEFAULT_JOB_SETTINGS,
   ) {}
 
   onDispatched(queue: QueueName, hook: DispatchedHook) {
@@ -71,9 +72,11 @@ export class OutboxRelay {
       let error: string | undefined;
       for (const row of rows) {
         try {
+          if (!isJobName(row.job_name)) throw new Error(`no job named ${row.job_name} in the job registry`);
+          const options = jobOptions(row.job_name, this.jobSettings);
           const queue = this.queue(row.queue);
           await withTimeout(
-            queue.waitUntilReady().then(() => queue.add(row.job_name, row.payload, { ...JOB_OPTIONS[row.queue], jobId: row.job_id, ...delayUntil(row.deliver_at) })),
+            queue.waitUntilReady().then(() => queue.add(row.job_name, row.payload, { ...options, jobId: row.job_id, ...delayUntil(row.deliver_at) })),
             ADD_TIMEOUT_MS,
           );
           done.push(row);

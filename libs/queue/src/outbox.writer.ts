@@ -1,9 +1,8 @@
 import { currentRequestId } from '@callgrade/observability';
 import { EntityManager } from 'typeorm';
-import { JobName, jobIdFor, JobPayloads, QueueName } from './queue-names';
+import { JOB_REGISTRY, JobName, jobIdFor, JobPayloads } from './queue-names';
 
 export interface OutboxJob<J extends JobName> {
-  queue: QueueName;
   job: J;
   entityId: string;
   payload: JobPayloads[J];
@@ -19,10 +18,10 @@ export interface JobMeta {
   requestId?: string;
 }
 
-/** Records a job in the caller's transaction; the relay hands it to the queue after commit. */
+/** Records a job in the caller's transaction; the relay hands it to the job's queue (from the registry) after commit. */
 export async function enqueueInTransaction<J extends JobName>(manager: EntityManager, job: OutboxJob<J>): Promise<void> {
   await manager.query(`INSERT INTO outbox_messages (queue, job_name, job_id, payload, deliver_at) VALUES ($1, $2, $3, $4, $5)`, [
-    job.queue,
+    JOB_REGISTRY[job.job].queue,
     job.job,
     jobIdFor(job.entityId, job.job),
     JSON.stringify({ ...job.payload, ...withRequestId() }),

@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AudioFacts } from '@callgrade/audio';
 import { Principal } from '@callgrade/auth';
 import { AppConfig } from '@callgrade/config';
-import { ChannelLayout, isUniqueViolation, RecordingEntity, RecordingStatus, TranscriptEntity, UserRole } from '@callgrade/database';
+import { ChannelLayout, isUniqueViolation, RecordingEntity, TranscriptEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
 import { BlobStore, StagedBlob } from '@callgrade/storage';
+import { talkFacts } from '@callgrade/transcript-model';
 import { DataSource, EntityManager } from 'typeorm';
+import { initialRecordingStatus } from './recording-lifecycle';
 import { parseRecordingMetadata, RecordingMetadataInput } from './recording-metadata.input';
 import { parseSuppliedTranscript } from './supplied-transcript';
-import { talkFactsFromSegments } from './talk-facts-from-segments';
 
 export interface ReceiveRecordingCommand {
   /** Raw metadata fields, as sent in the multipart form or an import CSV row. */
@@ -63,10 +64,10 @@ export class ReceiveRecording {
         const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout, supplied: supplied !== null });
         if (supplied) {
           // The phone system transcribed the call already: store its transcript and go straight to scoring.
-          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFactsFromSegments(supplied, audio.durationMs) });
-          await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFacts(supplied, audio.durationMs) });
+          await enqueueInTransaction(manager, { job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         } else {
-          await enqueueInTransaction(manager, { queue: QueueName.Transcription, job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
+          await enqueueInTransaction(manager, { job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         }
         // Last step inside the transaction: if the blob cannot be stored, nothing is committed.
         await this.blobs.commit(staged);
@@ -134,7 +135,7 @@ export class ReceiveRecording {
       durationMs: p.audio.durationMs,
       channels: p.audio.channels,
       sampleRate: p.audio.sampleRate,
-      status: p.supplied ? RecordingStatus.Transcribed : RecordingStatus.Received,
+      status: initialRecordingStatus(p.supplied),
       uploadedByUserId: p.uploader.kind === 'user' ? p.uploader.id : null,
       uploadedByApiKeyId: p.uploader.kind === 'api_key' ? p.uploader.id : null,
     });

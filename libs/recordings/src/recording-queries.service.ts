@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Principal } from '@callgrade/auth';
@@ -16,12 +17,7 @@ export interface RecordingFilter {
   pageSize: number;
 }
 
-export interface RecordingPage {
-  items: RecordingEntity[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type RecordingPage = Page<RecordingEntity>;
 
 @Injectable()
 export class RecordingQueries {

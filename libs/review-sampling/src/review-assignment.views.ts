@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { AssignmentStatus, ReviewAssignmentEntity } from '@callgrade/database';
 import { describeAssignmentReason } from '@callgrade/sampling';
 
@@ -22,12 +23,7 @@ export interface ReviewAssignmentView {
   updatedAt: Date;
 }
 
-export interface ReviewAssignmentPage {
-  items: ReviewAssignmentView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ReviewAssignmentPage = Page<ReviewAssignmentView>;
 
 /** The columns joined in beside an assignment, as read by ReviewAssignmentsService. */
 export interface AssignmentJoins {

@@ -1,3 +1,4 @@
+import { TargetedRule, targetedRuleIssues } from '@callgrade/sampling';
 import { parseTargetedRules } from './targeted-rules.input';
 
 describe('parseTargetedRules', () => {
@@ -64,5 +65,14 @@ describe('parseTargetedRules', () => {
     expect(parseTargetedRules({})).toEqual({ ok: false, errors: { targetedRules: 'must be an array of rules' } });
     const many = Array.from({ length: 33 }, (_, i) => ({ id: `r${i}`, kind: 'linked_complaint' }));
     expect(parseTargetedRules(many)).toEqual({ ok: false, errors: { targetedRules: 'must have at most 32 rules' } });
+  });
+});
+
+describe('targetedRuleIssues', () => {
+  it('names the field at fault as data, not in the message text', () => {
+    expect(targetedRuleIssues({ id: 'low', kind: 'low_csat', threshold: Number.POSITIVE_INFINITY })).toEqual([
+      { field: 'threshold', problem: 'must be a finite number, got Infinity' },
+    ]);
+    expect(targetedRuleIssues({ id: 'long', kind: 'long_call' } as TargetedRule)).toEqual([{ field: '', problem: 'needs exactly one of minDurationSec or percentileOfAgent' }]);
   });
 });

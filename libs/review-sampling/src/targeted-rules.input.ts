@@ -1,4 +1,4 @@
-import { SamplingError, selectReviewSample, TargetedRule, TargetedRuleKind } from '@callgrade/sampling';
+import { TargetedRule, TargetedRuleKind, targetedRuleIssues } from '@callgrade/sampling';
 
 /** The sampler keeps one bit per rule in a 32-bit mask. */
 export const MAX_TARGETED_RULES = 32;
@@ -25,8 +25,8 @@ const THRESHOLD_RANGE: Partial<Record<TargetedRuleKind, [number, number]>> = {
 /**
  * Turns a request's `targetedRules` into the sampling lib's rules, keeping only their known fields, or
  * explains every problem by field path (`targetedRules[1].threshold`). The shape and the ranges that
- * make sense for this product are checked here; each rule is then put through the sampling lib's own
- * plan validator (via `selectReviewSample` over no calls), which stays the authority on what it accepts.
+ * make sense for this product are checked here; each rule is then checked by the sampling lib's own
+ * rule validator, which stays the authority on what it accepts and names the field at fault.
  */
 export function parseTargetedRules(input: unknown, field = 'targetedRules'): TargetedRulesInput {
   if (!Array.isArray(input)) return { ok: false, errors: { [field]: 'must be an array of rules' } };
@@ -38,9 +38,9 @@ export function parseTargetedRules(input: unknown, field = 'targetedRules'): Tar
     const path = `${field}[${i}]`;
     const parsed = parseRule(raw, path, errors);
     if (!parsed) return;
-    const problem = samplingLibProblem(parsed);
-    if (problem) {
-      errors[fieldNamedIn(problem.message, path)] = problem.message.replace(/^rule "[^"]*" \([a-z_]+\): /, '');
+    const issues = targetedRuleIssues(parsed);
+    if (issues.length > 0) {
+      for (const { field, problem } of issues) errors[field ? `${path}.${field}` : path] ??= problem;
       return;
     }
     const earlier = firstWithId.get(parsed.id);
@@ -100,23 +100,4 @@ function parseRule(raw: unknown, path: string, errors: Record<string, string>): 
   for (const key of KIND_FIELDS[kind]) if (rule[key] !== undefined) copy[key] = rule[key];
   if (rule.maxPerAgent !== undefined) copy.maxPerAgent = rule.maxPerAgent;
   return copy as unknown as TargetedRule;
-}
-
-/** The sampling lib's verdict on one rule: its validator runs first thing in selectReviewSample. */
-function samplingLibProblem(rule: TargetedRule): SamplingError | null {
-  try {
-    selectReviewSample({ seed: 0, periodStart: 0, periodEnd: 1, quotaPerAgent: 0, targetedRules: [rule] }, []);
-    return null;
-  } catch (e) {
-    if (e instanceof SamplingError) return e;
-    throw e;
-  }
-}
-
-const RULE_FIELDS = ['maxPerAgent', 'threshold', 'minDurationSec', 'percentileOfAgent', 'id'];
-
-function fieldNamedIn(message: string, path: string): string {
-  const detail = message.replace(/^rule "[^"]*" \([a-z_]+\): /, '');
-  const field = RULE_FIELDS.find((f) => detail.includes(f));
-  return field ? `${path}.${field}` : path;
 }

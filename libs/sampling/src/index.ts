@@ -1,6 +1,7 @@
 export { selectReviewSample } from './select-review-sample';
 export { describeAssignmentReason } from './pick-reason.text';
 export { SamplingError, SamplingErrorCode } from './sampling.error';
+export { targetedRuleIssues } from './sampling-plan.validator';
 export type {
   AgentSampleSummary,
   AutoScoreBelowRule,

@@ -1,4 +1,5 @@
 import type { SamplingPlan, TargetedRule } from './review-sample.types';
+import type { Issue } from '@callgrade/errors';
 import { SamplingError, SamplingErrorCode } from './sampling.error';
 import { toEpochMs } from './timestamp';
 
@@ -30,35 +31,43 @@ export function validateSamplingPlan(plan: SamplingPlan): void {
 }
 
 function validateRule(rule: TargetedRule): void {
-  const invalid = (problem: string) => new SamplingError(SamplingErrorCode.InvalidRule, `rule "${rule.id}" (${rule.kind}): ${problem}`);
-  if (typeof rule.id !== 'string' || rule.id === '') throw invalid('needs a non-empty id');
+  const [first, ...rest] = targetedRuleIssues(rule);
+  if (first) {
+    const issues = [first, ...rest];
+    const describe = (issue: Issue) => (issue.field ? `${issue.field} ${issue.problem}` : issue.problem);
+    throw new SamplingError(SamplingErrorCode.InvalidRule, `rule "${rule.id}" (${rule.kind}): ${describe(first)}`, issues);
+  }
+}
+
+/** What is wrong with one targeted rule, by field of the rule (`''` for the rule as a whole); empty when it is valid. */
+export function targetedRuleIssues(rule: TargetedRule): Issue[] {
+  const issues: Issue[] = [];
+  const problem = (field: string, text: string) => issues.push({ field, problem: text });
+  if (typeof rule.id !== 'string' || rule.id === '') problem('id', 'must be a non-empty string');
   if (rule.maxPerAgent !== undefined && (!Number.isInteger(rule.maxPerAgent) || rule.maxPerAgent < 0)) {
-    throw invalid(`maxPerAgent must be a non-negative integer, got ${rule.maxPerAgent}`);
+    problem('maxPerAgent', `must be a non-negative integer, got ${rule.maxPerAgent}`);
   }
   switch (rule.kind) {
     case 'auto_score_below':
     case 'low_csat':
-      if (!Number.isFinite(rule.threshold)) throw invalid(`threshold must be a finite number, got ${rule.threshold}`);
-      return;
+      if (!Number.isFinite(rule.threshold)) problem('threshold', `must be a finite number, got ${rule.threshold}`);
+      break;
     case 'critical_auto_failure':
     case 'linked_complaint':
-      return;
+      break;
     case 'long_call': {
       const { minDurationSec, percentileOfAgent } = rule;
-      if ((minDurationSec === undefined) === (percentileOfAgent === undefined)) {
-        throw invalid('needs exactly one of minDurationSec or percentileOfAgent');
-      }
-      if (minDurationSec !== undefined && !isNonNegative(minDurationSec)) {
-        throw invalid(`minDurationSec must be a non-negative number, got ${minDurationSec}`);
-      }
+      if ((minDurationSec === undefined) === (percentileOfAgent === undefined)) problem('', 'needs exactly one of minDurationSec or percentileOfAgent');
+      if (minDurationSec !== undefined && !isNonNegative(minDurationSec)) problem('minDurationSec', `must be a non-negative number, got ${minDurationSec}`);
       if (percentileOfAgent !== undefined && !(percentileOfAgent > 0 && percentileOfAgent < 100)) {
-        throw invalid(`percentileOfAgent must be between 0 and 100 (exclusive), got ${percentileOfAgent}`);
+        problem('percentileOfAgent', `must be between 0 and 100 (exclusive), got ${percentileOfAgent}`);
       }
-      return;
+      break;
     }
     default:
-      throw invalid('unknown kind');
+      problem('kind', 'is not a known kind of rule');
   }
+  return issues;
 }
 
 function isNonNegative(value: number | undefined): boolean {

@@ -1,3 +1,5 @@
+import { DomainError, Issue } from '@callgrade/errors';
+
 export enum SamplingErrorCode {
   InvalidPeriod = 'sampling.invalid_period',
   InvalidQuota = 'sampling.invalid_quota',
@@ -7,12 +9,12 @@ export enum SamplingErrorCode {
   DuplicateCallId = 'sampling.duplicate_call_id',
 }
 
-export class SamplingError extends Error {
+export class SamplingError extends DomainError {
   constructor(
-    readonly code: SamplingErrorCode,
+    override readonly code: SamplingErrorCode,
     message: string,
+    issues: readonly Issue[] = [],
   ) {
-    super(message);
-    this.name = 'SamplingError';
+    super(code, message, issues);
   }
 }

@@ -18,15 +18,13 @@ export { whisperSegmentsToWords, type WhisperSegment } from './whisper/whisper-s
 
 export { selectTranscriber, type TranscriberSelection } from './select-transcriber';
 
-export type { ChannelLayout, Speaker } from './audio/speaker';
 export { prepareChannels, type PrepareChannelsRequest, type PreparedAudio, type PreparedChannel } from './audio/prepare-channels';
-export { measureTalkFacts, type ChannelPcm, type TalkFacts } from './audio/talk-facts';
+export { measureTalkFacts, speechOfChannels, type ChannelPcm } from './audio/talk-facts';
 export { measureTalkFactsOfFiles } from './audio/measure-recording';
 export { DEFAULT_VOICE_ACTIVITY, type VoiceActivityOptions } from './audio/voice-activity';
 export { readWavFile, type Pcm16 } from './audio/wav-file';
 
-export type { TranscriptSegment } from './segments/transcript-segment';
-export { wordsToSegments, DEFAULT_MAX_GAP_MS, type SegmentOptions } from './segments/words-to-segments';
+export { wordsToSegments, DEFAULT_MAX_GAP_MS, type RecognisedSegment, type SegmentOptions } from './segments/words-to-segments';
 export { mergeSpeakers } from './segments/merge-speakers';
 
 export { transcribeRecording, type RecordingTranscript, type TranscribeRecordingRequest } from './transcribe-recording';

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { aFliteCall, CALL_VOCABULARY, transcode, type FliteCall } from '../test/flite-call.builder';
 import { runCommand } from '../test/run-command';
 import { PocketsphinxTranscriber } from './pocketsphinx/pocketsphinx.transcriber';
-import type { TranscriptSegment } from './segments/transcript-segment';
+import type { RecognisedSegment } from './segments/words-to-segments';
 import { transcribeRecording as sut } from './transcribe-recording';
 
 // Each recognition runs pocketsphinx twice per channel; slow when the machine is busy.
 jest.setTimeout(120_000);
 
-const wordsOf = (segments: TranscriptSegment[], speaker: string) =>
+const wordsOf = (segments: RecognisedSegment[], speaker: string) =>
   segments.filter((segment) => segment.speaker === speaker).flatMap((segment) => segment.words.map((word) => word.text));
 
 describe('transcribeRecording', () => {
@@ -70,7 +70,7 @@ describe('transcribeRecording', () => {
     const result = await sut({ audioPath: silent, channels: 2, channelLayout: 'agent-right', transcriber, tmpRoot });
 
     expect(result.segments).toEqual([]);
-    expect(result.facts).toEqual({ durationMs: 3000, talkMs: { agent: 0, customer: 0 }, longestSilence: null, overlapMs: 0 });
+    expect(result.facts).toEqual({ durationMs: 3000, talkMs: { agent: 0, customer: 0, unknown: 0 }, longestSilenceMs: 0, longestSilenceStartMs: 0, overlapMs: 0 });
   });
 
   it('fails with undecodable_audio for a corrupt file and leaves no temporary files', async () => {

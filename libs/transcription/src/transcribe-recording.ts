@@ -1,10 +1,8 @@
 import { measureTalkFactsOfFiles } from './audio/measure-recording';
 import { prepareChannels } from './audio/prepare-channels';
-import type { ChannelLayout } from './audio/speaker';
-import type { TalkFacts } from './audio/talk-facts';
+import type { ChannelLayout, TalkFacts } from '@callgrade/transcript-model';
 import { mergeSpeakers } from './segments/merge-speakers';
-import type { TranscriptSegment } from './segments/transcript-segment';
-import { DEFAULT_MAX_GAP_MS, wordsToSegments } from './segments/words-to-segments';
+import { DEFAULT_MAX_GAP_MS, RecognisedSegment, wordsToSegments } from './segments/words-to-segments';
 import type { Transcriber } from './transcriber';
 
 export interface TranscribeRecordingRequest {
@@ -23,7 +21,7 @@ export interface TranscribeRecordingRequest {
 }
 
 export interface RecordingTranscript {
-  segments: TranscriptSegment[];
+  segments: RecognisedSegment[];
   facts: TalkFacts;
   engine: string;
 }
@@ -39,7 +37,7 @@ export async function transcribeRecording(request: TranscribeRecordingRequest): 
   });
   try {
     const facts = await measureTalkFactsOfFiles(audio.channels);
-    const perChannel: TranscriptSegment[][] = [];
+    const perChannel: RecognisedSegment[][] = [];
     for (const channel of audio.channels) {
       // A channel without speech is not sent to the engine: nothing to find, and whisper invents text in silence.
       if (!facts.talkMs[channel.speaker]) continue;

@@ -1,10 +1,7 @@
-export interface RecognizedWord {
-  text: string;
-  startMs: number;
-  endMs: number;
-  /** 0..1 */
-  confidence: number;
-}
+import type { TranscriptWord } from '@callgrade/transcript-model';
+
+/** A word as an engine recognised it, with its time in the channel. */
+export type RecognizedWord = TranscriptWord;
 
 export interface TranscribeInput {
   /** 16 kHz mono signed 16-bit WAV. */

@@ -1,4 +1,3 @@
-export * from './recording-status.service';
 export * from './retry-transcription.usecase';
 export * from './transcribe-recording.usecase';
 export * from './transcript-queries.service';

@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RecordingEntity, RecordingStatus } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
+import { RecordingLifecycle } from '@callgrade/recordings';
 import { DataSource } from 'typeorm';
-import { RecordingStatusService } from './recording-status.service';
 
 /** Puts a failed recording back in the transcription queue, as a new job with an id of its own. */
 @Injectable()
 export class RetryTranscription {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
   ) {}
 
   async execute(recordingId: string): Promise<RecordingEntity> {
-    const change = await this.dataSource.transaction(async (manager) => {
+    const move = await this.dataSource.transaction(async (manager) => {
       const recording = await manager.getRepository(RecordingEntity).findOne({ where: { id: recordingId }, lock: { mode: 'pessimistic_write' } });
       if (!recording) throw DomainError.notFound(`Recording ${recordingId}`);
       if (recording.status !== RecordingStatus.Failed) {
@@ -24,14 +24,13 @@ export class RetryTranscription {
       const retries = recording.transcriptionRetries + 1;
       await manager.update(RecordingEntity, recordingId, { transcriptionRetries: retries });
       await enqueueInTransaction(manager, {
-        queue: QueueName.Transcription,
         job: JobName.TranscribeRecording,
         entityId: `${recordingId}.retry-${retries}`,
         payload: { recordingId },
       });
-      return this.status.update(manager, recordingId, RecordingStatus.Received);
+      return this.lifecycle.moveInTransaction(manager, recordingId, 'retry_transcription');
     });
-    if (change) await this.status.announce(change);
+    await this.lifecycle.announce([move]);
     return this.dataSource.getRepository(RecordingEntity).findOneOrFail({ where: { id: recordingId } });
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@callgrade/config';
-import { RecordingEntity, RecordingStatus, StoredTalkFacts, TranscriptEntity, UserEntity } from '@callgrade/database';
-import { enqueueInTransaction, JobName, QueueName } from '@callgrade/queue';
+import { RecordingEntity, RecordingStatus, TranscriptEntity, UserEntity } from '@callgrade/database';
+import { enqueueInTransaction, JobName } from '@callgrade/queue';
+import { RecordingLifecycle } from '@callgrade/recordings';
 import { ScoringSettingsService } from '@callgrade/scorecards';
 import { ScoringSettings } from '@callgrade/scoring';
 import { BlobStore } from '@callgrade/storage';
-import { selectTranscriber, TalkFacts, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
+import { selectTranscriber, transcribeRecording, TranscriptionError } from '@callgrade/transcription';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
-import { RecordingStatusService } from './recording-status.service';
 
 /** A failure no retry can fix: the audio itself is the problem. */
 export class UnfixableRecordingError extends Error {}
@@ -34,7 +34,7 @@ export class TranscribeRecording {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly blobs: BlobStore,
-    private readonly status: RecordingStatusService,
+    private readonly lifecycle: RecordingLifecycle,
     private readonly config: AppConfig,
     private readonly scoringSettings: ScoringSettingsService,
   ) {}
@@ -44,7 +44,7 @@ export class TranscribeRecording {
     if (!recording) throw new UnfixableRecordingError(`recording ${recordingId} no longer exists`);
     if ([RecordingStatus.Transcribed, RecordingStatus.Scoring, RecordingStatus.Scored].includes(recording.status)) return 'already-done';
 
-    await this.status.set(recordingId, RecordingStatus.Transcribing);
+    await this.lifecycle.move(recordingId, 'start_transcription');
     await progress('started', 5);
     const transcriber = selectTranscriber(this.config.transcriber);
     const audioPath = await this.blobs.localPath(recording.storageKey).catch((e: NodeJS.ErrnoException) => {
@@ -71,17 +71,17 @@ export class TranscribeRecording {
       throw new UnfixableRecordingError('no speech was found in the recording (silent or unintelligible audio)');
     }
 
-    const change = await this.dataSource.transaction(async (manager) => {
+    const move = await this.dataSource.transaction(async (manager) => {
       await manager.upsert(
         TranscriptEntity,
-        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: storedFacts(result.facts) },
+        { recordingId, source: 'engine', engine: result.engine, language: null, segments: result.segments, facts: result.facts },
         ['recordingId'],
       );
-      const changed = await this.status.update(manager, recordingId, RecordingStatus.Transcribed);
-      await enqueueInTransaction(manager, { queue: QueueName.Scoring, job: JobName.ScoreRecording, entityId: recordingId, payload: { recordingId } });
-      return changed;
+      const moved = await this.lifecycle.moveInTransaction(manager, recordingId, 'finish_transcription');
+      await enqueueInTransaction(manager, { job: JobName.ScoreRecording, entityId: recordingId, payload: { recordingId } });
+      return moved;
     });
-    if (change) await this.status.announce(change);
+    await this.lifecycle.announce([move]);
     await progress('stored', 100);
     this.logger.log(`Transcribed ${recordingId} with ${result.engine}: ${result.segments.length} segments`);
     return 'transcribed';
@@ -96,13 +96,3 @@ export class TranscribeRecording {
   }
 }
 
-/** One shape for talk facts whether they come from the audio or from a supplied transcript. */
-function storedFacts(facts: TalkFacts): StoredTalkFacts {
-  return {
-    durationMs: facts.durationMs,
-    talkMs: { agent: facts.talkMs.agent ?? 0, customer: facts.talkMs.customer ?? 0, unknown: facts.talkMs.unknown ?? 0 },
-    longestSilenceMs: facts.longestSilence?.durationMs ?? 0,
-    longestSilenceStartMs: facts.longestSilence?.startMs ?? 0,
-    overlapMs: facts.overlapMs,
-  };
-}

@@ -1,13 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EvaluationState } from '@callgrade/contracts';
 import { NUMERIC_AS_NUMBER } from './numeric.transformer';
 
-export enum EvaluationState {
-  Draft = 'draft',
-  Submitted = 'submitted',
-  Acknowledged = 'acknowledged',
-  Disputed = 'disputed',
-  Resolved = 'resolved',
-}
+export { EvaluationState };
 
 /** What a reviewer has entered but not submitted. */
 export interface EvaluationDraft {

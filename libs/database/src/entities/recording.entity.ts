@@ -1,16 +1,9 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { RecordingStatus } from '@callgrade/contracts';
 import { NUMERIC_AS_NUMBER } from './numeric.transformer';
 import { UserEntity } from './user.entity';
 
-export enum RecordingStatus {
-  Received = 'received',
-  Queued = 'queued',
-  Transcribing = 'transcribing',
-  Transcribed = 'transcribed',
-  Scoring = 'scoring',
-  Scored = 'scored',
-  Failed = 'failed',
-}
+export { RecordingStatus };
 
 export enum CallDirection {
   Inbound = 'inbound',

@@ -1,31 +1,7 @@
 import { Column, CreateDateColumn, Entity, OneToOne, JoinColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TalkFacts, TranscriptSegment } from '@callgrade/transcript-model';
 import { RecordingEntity } from './recording.entity';
 
-export type TranscriptSpeaker = 'agent' | 'customer' | 'unknown';
-
-export interface StoredTranscriptWord {
-  text: string;
-  startMs: number;
-  endMs: number;
-  confidence: number;
-}
-
-export interface StoredTranscriptSegment {
-  speaker: TranscriptSpeaker;
-  startMs: number;
-  endMs: number;
-  text: string;
-  confidence: number;
-  words?: StoredTranscriptWord[];
-}
-
-export interface StoredTalkFacts {
-  durationMs: number;
-  talkMs: Record<TranscriptSpeaker, number>;
-  longestSilenceMs: number;
-  longestSilenceStartMs: number;
-  overlapMs: number;
-}
 
 export type TranscriptSource = 'engine' | 'supplied';
 
@@ -41,8 +17,8 @@ export class TranscriptEntity {
   @Column({ type: 'text' }) source: TranscriptSource;
   @Column() engine: string;
   @Column({ type: 'text', nullable: true }) language: string | null;
-  @Column({ type: 'jsonb' }) segments: StoredTranscriptSegment[];
-  @Column({ type: 'jsonb' }) facts: StoredTalkFacts;
+  @Column({ type: 'jsonb' }) segments: TranscriptSegment[];
+  @Column({ type: 'jsonb' }) facts: TalkFacts;
 
   /** Spans replaced in the text (card numbers, security codes…), muted in the reviewers' audio copy. */
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) redactions: { startMs: number; endMs: number; kind: string }[];

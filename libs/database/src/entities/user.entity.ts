@@ -1,17 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ALL_USER_ROLES, UserRole } from '@callgrade/contracts';
 import { TeamEntity } from './team.entity';
 
-export enum UserRole {
-  Admin = 'admin',
-  QaSupervisor = 'qa_supervisor',
-  Agent = 'agent',
-  DisputeTeam = 'dispute_team',
-  Trainer = 'trainer',
-  /** Reads the audit log; hears no calls and sees no evaluations. */
-  Auditor = 'auditor',
-}
-
-export const ALL_USER_ROLES = Object.values(UserRole);
+export { ALL_USER_ROLES, UserRole };
 
 /** Everyone who works with calls: every role but the auditor, who reads only the audit log. */
 export const CALL_READER_ROLES: readonly UserRole[] = ALL_USER_ROLES.filter((role) => role !== UserRole.Auditor);

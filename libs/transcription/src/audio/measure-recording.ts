@@ -1,5 +1,6 @@
 import type { PreparedChannel } from './prepare-channels';
-import { measureTalkFacts, type TalkFacts } from './talk-facts';
+import type { TalkFacts } from '@callgrade/transcript-model';
+import { measureTalkFacts } from './talk-facts';
 import type { VoiceActivityOptions } from './voice-activity';
 import { readWavFile } from './wav-file';
 

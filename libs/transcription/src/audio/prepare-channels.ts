@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runTool } from '../engine/run-tool';
 import { TranscriptionError } from '../transcription-error';
 import { asUndecodable, localFile, probeAudio } from './probe-audio';
-import type { ChannelLayout, Speaker } from './speaker';
+import type { ChannelLayout, Speaker } from '@callgrade/transcript-model';
 import { readWavFile } from './wav-file';
 
 export interface PrepareChannelsRequest {

@@ -5,6 +5,7 @@ import { aFliteCall } from '../../test/flite-call.builder';
 import { concat, hiss, mix, SAMPLE_RATE, silence, tone } from '../../test/synthetic-pcm.builder';
 import { measureTalkFactsOfFiles } from './measure-recording';
 import { prepareChannels } from './prepare-channels';
+import { talkFacts } from '@callgrade/transcript-model';
 import { measureTalkFacts as sut } from './talk-facts';
 
 // Real tools (flite, sox, ffmpeg, pocketsphinx) are slow when the machine is busy.
@@ -20,8 +21,9 @@ describe('measureTalkFacts', () => {
   it('measures talk time per speaker, overlap and the longest silence exactly', () => {
     expect(sut([channel('agent', agent), channel('customer', customer)])).toEqual({
       durationMs: 5000,
-      talkMs: { agent: 2000, customer: 1200 },
-      longestSilence: { startMs: 2000, durationMs: 1000 },
+      talkMs: { agent: 2000, customer: 1200, unknown: 0 },
+      longestSilenceMs: 1000,
+      longestSilenceStartMs: 2000,
       overlapMs: 200,
     });
   });
@@ -29,28 +31,45 @@ describe('measureTalkFacts', () => {
   it('measures the same over a noise floor instead of digital silence', () => {
     const facts = sut([channel('agent', mix(agent, hiss(5000))), channel('customer', mix(customer, hiss(5000, 0.002)))]);
 
-    expect(facts).toMatchObject({ talkMs: { agent: 2000, customer: 1200 }, overlapMs: 200, longestSilence: { startMs: 2000, durationMs: 1000 } });
+    expect(facts).toMatchObject({ talkMs: { agent: 2000, customer: 1200 }, overlapMs: 200, longestSilenceMs: 1000, longestSilenceStartMs: 2000 });
   });
 
   it('counts a short pause inside speech as talk and ignores a click', () => {
     const speech = concat(tone(500), silence(200), tone(500), silence(1000), tone(20), silence(1000));
 
-    expect(sut([channel('unknown', speech)]).talkMs).toEqual({ unknown: 1200 });
+    expect(sut([channel('unknown', speech)]).talkMs).toEqual({ agent: 0, customer: 0, unknown: 1200 });
   });
 
   it('does not count silence before the first or after the last speech', () => {
     const facts = sut([channel('unknown', concat(silence(3000), tone(500), silence(400), tone(500), silence(3000)))]);
 
-    expect(facts.longestSilence).toEqual({ startMs: 3500, durationMs: 400 });
+    expect(facts).toMatchObject({ longestSilenceMs: 400, longestSilenceStartMs: 3500 });
   });
 
   it('reports no talk and no silence gap for a silent recording', () => {
     expect(sut([channel('agent', silence(2000)), channel('customer', hiss(2000))])).toEqual({
       durationMs: 2000,
-      talkMs: { agent: 0, customer: 0 },
-      longestSilence: null,
+      talkMs: { agent: 0, customer: 0, unknown: 0 },
+      longestSilenceMs: 0,
+      longestSilenceStartMs: 0,
       overlapMs: 0,
     });
+  });
+
+  it('gives a call the same facts whether its audio is measured or a supplied transcript of it is', () => {
+    // Ringing before the agent answers and line noise after the goodbye: neither is dead air.
+    const agentSide = concat(silence(4000), tone(1500), silence(2500), tone(1000), silence(3000));
+    const customerSide = concat(silence(5200), tone(1800), silence(5000));
+    const supplied = [
+      { speaker: 'agent' as const, startMs: 4000, endMs: 5500, text: 'Northwind Bank, Sam speaking', confidence: 1 },
+      { speaker: 'customer' as const, startMs: 5200, endMs: 7000, text: 'I lost my card', confidence: 1 },
+      { speaker: 'agent' as const, startMs: 8000, endMs: 9000, text: 'one moment', confidence: 1 },
+    ];
+
+    const fromAudio = sut([channel('agent', mix(agentSide, hiss(12_000))), channel('customer', mix(customerSide, hiss(12_000, 0.002)))]);
+
+    expect(fromAudio).toEqual(talkFacts(supplied, 12_000));
+    expect(fromAudio).toEqual({ durationMs: 12_000, talkMs: { agent: 2500, customer: 1800, unknown: 0 }, longestSilenceMs: 1000, longestSilenceStartMs: 7000, overlapMs: 300 });
   });
 
   it('measures a flite call: agent first, a pause, then the customer, without overlap', async () => {
@@ -67,9 +86,9 @@ describe('measureTalkFacts', () => {
       expect(facts.talkMs.customer).toBeGreaterThan(2500);
       expect(facts.talkMs.customer).toBeLessThan(3600);
       // The agent's greeting ends near 6.0 s and the customer starts at 6.5 s.
-      expect(facts.longestSilence?.startMs).toBeGreaterThan(5500);
-      expect(facts.longestSilence?.startMs).toBeLessThan(6300);
-      expect(facts.longestSilence?.durationMs).toBeGreaterThan(300);
+      expect(facts.longestSilenceStartMs).toBeGreaterThan(5500);
+      expect(facts.longestSilenceStartMs).toBeLessThan(6300);
+      expect(facts.longestSilenceMs).toBeGreaterThan(300);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

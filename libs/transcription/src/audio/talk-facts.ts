@@ -1,4 +1,4 @@
-import type { Speaker } from './speaker';
+import { type Speaker, type SpeechInterval, talkFacts, type TalkFacts } from '@callgrade/transcript-model';
 import { DEFAULT_VOICE_ACTIVITY, detectVoiceActivity, type VoiceActivityOptions } from './voice-activity';
 
 export interface ChannelPcm {
@@ -7,49 +7,26 @@ export interface ChannelPcm {
   sampleRate: number;
 }
 
-export interface TalkFacts {
-  durationMs: number;
-  talkMs: Partial<Record<Speaker, number>>;
-  /** Longest stretch with nobody talking between the first and the last speech; null without such a gap. */
-  longestSilence: { startMs: number; durationMs: number } | null;
-  /** Time during which two or more channels talk at once. */
-  overlapMs: number;
-}
-
+/** Talk facts of a recording from the voice activity of its channels, counted as a supplied transcript's are. */
 export function measureTalkFacts(channels: readonly ChannelPcm[], options: VoiceActivityOptions = DEFAULT_VOICE_ACTIVITY): TalkFacts {
-  const frameMs = options.frameMs;
-  const activity = channels.map((channel) => detectVoiceActivity(channel.samples, channel.sampleRate, options));
-  const frameCount = Math.max(0, ...activity.map((frames) => frames.length));
-  const talkers = Array.from({ length: frameCount }, (_, frame) => activity.filter((frames) => frames[frame]).length);
-
-  const talkMs: Partial<Record<Speaker, number>> = {};
-  channels.forEach((channel, i) => {
-    talkMs[channel.speaker] = (talkMs[channel.speaker] ?? 0) + activity[i].filter(Boolean).length * frameMs;
-  });
-
-  return {
-    durationMs: Math.max(0, ...channels.map((channel) => Math.round((channel.samples.length * 1000) / channel.sampleRate))),
-    talkMs,
-    longestSilence: longestInnerSilence(talkers, frameMs),
-    overlapMs: talkers.filter((count) => count >= 2).length * frameMs,
-  };
+  const durationMs = Math.max(0, ...channels.map((channel) => Math.round((channel.samples.length * 1000) / channel.sampleRate)));
+  return talkFacts(speechOfChannels(channels, options), durationMs);
 }
 
-function longestInnerSilence(talkers: readonly number[], frameMs: number): TalkFacts['longestSilence'] {
-  const first = talkers.findIndex((count) => count > 0);
-  if (first < 0) return null;
-  const last = talkers.length - 1 - [...talkers].reverse().findIndex((count) => count > 0);
-  let best: TalkFacts['longestSilence'] = null;
-  let runStart = -1;
-  for (let frame = first; frame <= last; frame++) {
-    if (talkers[frame] === 0) {
-      if (runStart < 0) runStart = frame;
-      continue;
+/** When each channel's speaker was speaking: the runs of frames with voice activity. */
+export function speechOfChannels(channels: readonly ChannelPcm[], options: VoiceActivityOptions = DEFAULT_VOICE_ACTIVITY): SpeechInterval[] {
+  return channels.flatMap((channel) => {
+    const frames = detectVoiceActivity(channel.samples, channel.sampleRate, options);
+    const speech: SpeechInterval[] = [];
+    let runStart = -1;
+    for (let frame = 0; frame <= frames.length; frame++) {
+      if (frame < frames.length && frames[frame]) {
+        if (runStart < 0) runStart = frame;
+      } else if (runStart >= 0) {
+        speech.push({ speaker: channel.speaker, startMs: runStart * options.frameMs, endMs: frame * options.frameMs });
+        runStart = -1;
+      }
     }
-    if (runStart >= 0 && (!best || (frame - runStart) * frameMs > best.durationMs)) {
-      best = { startMs: runStart * frameMs, durationMs: (frame - runStart) * frameMs };
-    }
-    runStart = -1;
-  }
-  return best;
+    return speech;
+  });
 }

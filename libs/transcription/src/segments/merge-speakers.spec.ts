@@ -1,4 +1,4 @@
-import type { TranscriptSegment } from './transcript-segment';
+import type { TranscriptSegment } from '@callgrade/transcript-model';
 import { mergeSpeakers as sut } from './merge-speakers';
 
 const segment = (speaker: TranscriptSegment['speaker'], startMs: number, endMs: number): TranscriptSegment => ({

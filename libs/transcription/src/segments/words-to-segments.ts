@@ -1,6 +1,8 @@
-import type { Speaker } from '../audio/speaker';
+import type { Speaker, TranscriptSegment } from '@callgrade/transcript-model';
 import type { RecognizedWord } from '../transcriber';
-import type { TranscriptSegment } from './transcript-segment';
+
+/** A segment the recogniser made: its words and their times are always there. */
+export type RecognisedSegment = TranscriptSegment & { words: RecognizedWord[] };
 
 export interface SegmentOptions {
   /** A pause longer than this between two words starts a new segment. */
@@ -14,7 +16,7 @@ export function wordsToSegments(
   words: readonly RecognizedWord[],
   speaker: Speaker,
   options: SegmentOptions = { maxGapMs: DEFAULT_MAX_GAP_MS },
-): TranscriptSegment[] {
+): RecognisedSegment[] {
   const groups: RecognizedWord[][] = [];
   for (const word of [...words].sort((a, b) => a.startMs - b.startMs)) {
     const current = groups[groups.length - 1];

@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CalibrationParticipantView,
@@ -48,7 +49,7 @@ export class CalibrationSessionSummaryResponse {
   }
 }
 
-export class CalibrationSessionPageResponse {
+export class CalibrationSessionPageResponse implements Page<CalibrationSessionSummaryResponse> {
   @ApiProperty({ type: [CalibrationSessionSummaryResponse] }) items: CalibrationSessionSummaryResponse[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

@@ -1,3 +1,4 @@
+import { Page } from '@callgrade/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AssignmentStatus } from '@callgrade/database';
 import { ReviewAssignmentPage, ReviewAssignmentView } from '@callgrade/review-sampling';
@@ -32,7 +33,7 @@ export class ReviewAssignmentResponse {
   }
 }
 
-export class ReviewAssignmentPageResponse {
+export class ReviewAssignmentPageResponse implements Page<ReviewAssignmentResponse> {
   @ApiProperty({ type: [ReviewAssignmentResponse] }) items: ReviewAssignmentResponse[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

@@ -26,7 +26,9 @@ export class ScoringWorker implements OnApplicationBootstrap, OnApplicationShutd
       concurrency: 1,
       lockMs: this.config.workerLockMs,
     });
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
+    this.worker.on('failed', (job, error) => {
+      this.onFailed(job, error).catch((e: Error) => this.logger.error(`Recording ${job?.data.recordingId}: could not record the failure (${e.message}); the job keeps its state in the queue`));
+    });
     this.worker.on('error', (error) => this.logger.warn(`Scoring worker: ${error.message}`));
   }
 

@@ -28,7 +28,9 @@ export class TranscriptionWorker implements OnApplicationBootstrap, OnApplicatio
       concurrency: this.config.transcriptionConcurrency,
       lockMs: this.config.workerLockMs,
     });
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
+    this.worker.on('failed', (job, error) => {
+      this.onFailed(job, error).catch((e: Error) => this.logger.error(`Recording ${job?.data.recordingId}: could not record the failure (${e.message}); the job keeps its state in the queue`));
+    });
     this.worker.on('error', (error) => this.logger.warn(`Transcription worker: ${error.message}`));
     this.logger.log(`Transcription worker started (concurrency ${this.config.transcriptionConcurrency})`);
   }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import { AppConfig } from '@callgrade/config';
 import { configureApp } from '@callgrade/http';
+import { installProcessSafetyNet } from './process-safety-net';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -13,6 +14,7 @@ export async function bootstrapHttpApp(module: Type, title: string): Promise<INe
   const logger = LEVELS.slice(0, Math.max(1, LEVELS.indexOf(level) + 1));
   try {
     const app = await NestFactory.create(module, { logger, bufferLogs: false });
+    installProcessSafetyNet(() => app.close());
     configureApp(app, { title });
     const config = app.get(AppConfig);
     await app.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 
 /** Flattens class-validator errors into `{ 'a.b': 'problem; problem' }`. */
@@ -12,8 +12,36 @@ export function describeValidationErrors(errors: ValidationError[], prefix = '')
   return out;
 }
 
+/**
+ * Fields whose text holds a NUL character, which PostgreSQL cannot store in text columns and no
+ * person types: `{ 'a.b': 'must not contain NUL characters' }`.
+ */
+export function findNulCharacters(value: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (v: unknown, path: string, depth: number) => {
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out[path || 'body'] = 'must not contain NUL characters';
+    } else if (v && typeof v === 'object' && depth < 32) {
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes('\u0000')) out[path || 'body'] = 'must not contain NUL characters in its keys';
+        else visit(child, path ? `${path}.${key}` : key, depth + 1);
+      }
+    }
+  };
+  visit(value, prefix, 0);
+  return out;
+}
+
+class CallgradeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nul = findNulCharacters(value, metadata.type === 'param' || metadata.type === 'custom' ? (metadata.data ?? '') : '');
+    if (Object.keys(nul).length) throw DomainError.validation(nul);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CallgradeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -27,7 +27,7 @@ export function freePort(): Promise<number> {
  * The one-process platform started from source in a child process, as `npm start` runs it, so a
  * request that crashes the process shows as a dead child instead of taking the test runner down.
  */
-export async function startPlatformProcess(env: Record<string, string> = {}, entry = 'apps/platform/src/main.ts'): Promise<PlatformProcess> {
+export async function startPlatformProcess(env: Record<string, string | undefined> = {}, entry = 'apps/platform/src/main.ts'): Promise<PlatformProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-r', './test/support/exit-with-parent.ts', entry], {
     env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },

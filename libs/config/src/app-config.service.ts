@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { Environment } from './environment';
-
-const DEV_JWT_SECRET = 'callgrade-development-secret-do-not-use-in-production';
+import { readOrCreateInstallationSecret } from './installation-secret';
 
 /** Typed, validated configuration. The only place that reads the environment. */
 @Injectable()
 export class AppConfig {
   private readonly logger = new Logger(AppConfig.name);
-  private warnedJwt = false;
+  private generatedJwtSecret?: string;
 
   constructor(private readonly env: Environment) {}
 
@@ -52,14 +51,17 @@ export class AppConfig {
     };
   }
 
+  /** JWT_SECRET, or else a secret generated for this installation and kept in JWT_SECRET_FILE. */
   get jwtSecret(): string {
     const secret = this.get('JWT_SECRET');
     if (secret) return secret;
-    if (!this.warnedJwt && !this.isTest) {
-      this.logger.warn('JWT_SECRET is not set: using a development secret. Set JWT_SECRET before exposing this server.');
-      this.warnedJwt = true;
-    }
-    return DEV_JWT_SECRET;
+    if (this.generatedJwtSecret) return this.generatedJwtSecret;
+    const path = resolve(this.get('JWT_SECRET_FILE'));
+    const installation = readOrCreateInstallationSecret(path);
+    if (installation.created) this.logger.log(`JWT_SECRET is not set: generated a random secret for this installation in ${path}`);
+    if (installation.narrowed) this.logger.warn(`${path} was readable by others; it is now readable by its owner only`);
+    this.generatedJwtSecret = installation.secret;
+    return installation.secret;
   }
 
   get initialAdmin(): { email: string; password: string; isDevDefault: boolean } {

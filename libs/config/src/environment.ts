@@ -32,6 +32,9 @@ export class Environment {
   JWT_SECRET?: string;
 
   @IsString()
+  JWT_SECRET_FILE = './data/jwt-secret';
+
+  @IsString()
   JWT_EXPIRES_IN = '8h';
 
   @IsOptional() @IsString()

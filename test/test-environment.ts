@@ -16,6 +16,9 @@ export const TEST_ENV = {
   TRANSCRIPTION_WORKER_ENABLED: 'false',
   SCORING_WORKER_ENABLED: 'false',
   SAMPLING_SCHEDULER_ENABLED: 'false',
+  // Many tests log in; the login throttling test sets its own limits.
+  LOGIN_ATTEMPTS_PER_ACCOUNT: '100000',
+  LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

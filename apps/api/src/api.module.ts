@@ -18,6 +18,7 @@ import { QueueDashboard } from './admin/queue-dashboard';
 import { EventsGateway } from './events/events.gateway';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottleModule } from './auth/login-throttle';
 import { RecordingsController } from './recordings/recordings.controller';
 import { ScorecardsController } from './scorecards/scorecards.controller';
 import { ScoringSettingsController } from './scoring-settings/scoring-settings.controller';
@@ -31,7 +32,7 @@ import { SamplingPlansController, SamplingRunsController } from './sampling-plan
 
 /** The QA API: accounts, teams, API keys, recordings (read side), transcripts, live events. */
 @Module({
-  imports: [CoreModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule],
+  imports: [CoreModule, LoginThrottleModule, AccountsModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ScorecardsModule, CalibrationModule, EvaluationsModule, ReviewSamplingModule],
   providers: [EventsGateway, QueueDashboard],
   controllers: [AutoScoresController, AuthController, UsersController, TeamsController, ApiKeysController, RecordingsController, ScorecardsController, ScoringSettingsController, CalibrationSessionsController,
     EvaluationsController, MyEvaluationsController, DisputesController, AutoAgreementController, ReviewSettingsController,

@@ -24,6 +24,15 @@ export class AppConfig {
   get embeddedPostgresPort() { return this.get('EMBEDDED_POSTGRES_PORT'); }
   get redisUrl() { return this.get('REDIS_URL'); }
   get jwtExpiresIn() { return this.get('JWT_EXPIRES_IN'); }
+  /** Login attempts allowed per account and per client address in a window, and how long a lockout lasts. */
+  get loginThrottle() {
+    return {
+      perAccount: this.get('LOGIN_ATTEMPTS_PER_ACCOUNT'),
+      perAddress: this.get('LOGIN_ATTEMPTS_PER_ADDRESS'),
+      windowMs: this.get('LOGIN_WINDOW_SECONDS') * 1000,
+      lockoutMs: this.get('LOGIN_LOCKOUT_SECONDS') * 1000,
+    };
+  }
   get storageDir() { return resolve(this.get('STORAGE_DIR')); }
   get maxUploadBytes() { return this.get('MAX_UPLOAD_BYTES'); }
   get maxRecordingSeconds() { return this.get('MAX_RECORDING_SECONDS'); }

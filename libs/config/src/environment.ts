@@ -37,6 +37,18 @@ export class Environment {
   @IsString()
   JWT_EXPIRES_IN = '8h';
 
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_ADDRESS = 100;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS = 300;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
   @IsOptional() @IsString()
   ADMIN_EMAIL?: string;
 

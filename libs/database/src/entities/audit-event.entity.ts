@@ -1,7 +1,8 @@
 import { FlatJson } from './flat-json';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ActorType = 'user' | 'api_key';
+/** `anonymous`: nobody signed in (a login lockout); such events have no actor id. */
+export type ActorType = 'user' | 'api_key' | 'anonymous';
 
 /** Append-only record of who did what to which resource. */
 @Entity('audit_events')
@@ -12,7 +13,7 @@ export class AuditEventEntity {
   @CreateDateColumn({ type: 'timestamptz' }) at: Date;
 
   @Column({ name: 'actor_type', type: 'text' }) actorType: ActorType;
-  @Column({ name: 'actor_id', type: 'uuid' }) actorId: string;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
 
   @Column() action: string;
   @Column({ name: 'resource_type' }) resourceType: string;

@@ -19,6 +19,11 @@ export class AppConfig {
   get isTest() { return this.nodeEnv === 'test'; }
   get port() { return this.get('PORT'); }
   get host() { return this.get('HOST'); }
+  /** Browser origins allowed to call the API (comma-separated CORS_ORIGINS). */
+  get corsOrigins(): string[] { return this.get('CORS_ORIGINS').split(',').map((o) => o.trim()).filter(Boolean); }
+  /** The OpenAPI UI and document: on unless turned off, and off in production unless turned on. */
+  get apiDocsEnabled(): boolean { return this.get('API_DOCS_ENABLED') ?? this.nodeEnv !== 'production'; }
+  get httpSecurity() { return { corsOrigins: this.corsOrigins, apiDocs: this.apiDocsEnabled }; }
   get databaseUrl() { return this.get('DATABASE_URL'); }
   get embeddedPostgresDir() { return resolve(this.get('EMBEDDED_POSTGRES_DIR')); }
   get embeddedPostgresPort() { return this.get('EMBEDDED_POSTGRES_PORT'); }

@@ -1,3 +1,4 @@
+import { AppConfig } from './app-config.service';
 import { EnvironmentError, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -23,5 +24,15 @@ describe('validateEnvironment', () => {
 
   it('requires a real secret and admin password in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, ADMIN_PASSWORD/);
+  });
+});
+
+describe('API docs setting', () => {
+  const config = (raw: Record<string, string>) => new AppConfig(validateEnvironment({ JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'p', ...raw }));
+  it('serves the docs by default, but not in production unless turned on', () => {
+    expect(config({}).apiDocsEnabled).toBe(true);
+    expect(config({ NODE_ENV: 'production' }).apiDocsEnabled).toBe(false);
+    expect(config({ NODE_ENV: 'production', API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
+    expect(config({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
   });
 });

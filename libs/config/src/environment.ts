@@ -16,6 +16,12 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  API_DOCS_ENABLED?: boolean;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 

@@ -15,8 +15,8 @@ export async function bootstrapHttpApp(module: Type, title: string): Promise<INe
   try {
     const app = await NestFactory.create(module, { logger, bufferLogs: false });
     installProcessSafetyNet(() => app.close());
-    configureApp(app, { title });
     const config = app.get(AppConfig);
+    configureApp(app, { title, security: config.httpSecurity });
     await app.listen(config.port, config.host);
     new Logger(title).log(`Listening on http://${config.host}:${config.port}/api/v1 (docs at /api/docs)`);
     return app;

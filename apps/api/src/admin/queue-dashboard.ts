@@ -61,7 +61,9 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
       res.status(403).json({ statusCode: 403, code: 'forbidden', message: 'The queue dashboard is for admins' });
       return;
     }
-    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH });
+    // Secure over HTTPS (directly, or behind a proxy that says so), so the token never travels in clear.
+    const https = req.secure || req.header('x-forwarded-proto') === 'https';
+    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', secure: https, path: QUEUE_DASHBOARD_PATH });
     next();
   }
 

@@ -6,6 +6,7 @@ import { markRecordingsQueued } from '@callgrade/recordings';
 import { TranscriptsModule } from '@callgrade/transcripts';
 import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
+import { LostJobsReconciler } from './lost-jobs.reconciler';
 import { SamplingScheduleWorker } from './sampling-schedule.worker';
 import { ScoringWorker } from './scoring.worker';
 import { TranscriptionWorker } from './transcription.worker';
@@ -13,7 +14,7 @@ import { TranscriptionWorker } from './transcription.worker';
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
   imports: [CoreModule, OutboxRelayModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule],
-  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, LostJobsReconciler],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

@@ -49,6 +49,8 @@ export class AppConfig {
   get transcriptionAttempts() { return this.get('TRANSCRIPTION_ATTEMPTS'); }
   get transcriptionTimeoutMs() { return this.get('TRANSCRIPTION_TIMEOUT_SECONDS') * 1000; }
   get workerLockMs() { return this.get('WORKER_LOCK_MS'); }
+  /** How often the worker looks for recordings whose job was lost from Redis (0: never), and how long a recording must sit untouched first. */
+  get lostJobCheck() { return { everyMs: this.get('LOST_JOB_CHECK_SECONDS') * 1000, graceMs: this.get('LOST_JOB_GRACE_SECONDS') * 1000 }; }
   get keepUnredactedAudio() { return this.get('KEEP_UNREDACTED_AUDIO'); }
   get scoringWorkerEnabled() { return this.get('SCORING_WORKER_ENABLED'); }
   get samplingSchedulerEnabled() { return this.get('SAMPLING_SCHEDULER_ENABLED'); }

@@ -103,6 +103,12 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1000)
   WORKER_LOCK_MS = 30_000;
 
+  @Transform(toInt) @IsInt() @Min(0)
+  LOST_JOB_CHECK_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOST_JOB_GRACE_SECONDS = 120;
+
   @IsString()
   COMPANY_NAMES = '';
 

@@ -1,4 +1,5 @@
 export * from './recording-status.service';
+export * from './recover-lost-jobs.usecase';
 export * from './retry-transcription.usecase';
 export * from './transcribe-recording.usecase';
 export * from './transcript-queries.service';

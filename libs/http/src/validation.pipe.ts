@@ -12,19 +12,24 @@ export function describeValidationErrors(errors: ValidationError[], prefix = '')
   return out;
 }
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
- * Fields whose text holds a NUL character, which PostgreSQL cannot store in text columns and no
- * person types: `{ 'a.b': 'must not contain NUL characters' }`.
+ * Input no route accepts whatever its schema: text holding a NUL character (PostgreSQL cannot store
+ * it in text columns and no person types it) and keys that reach object prototypes:
+ * `{ 'a.b': 'must not contain NUL characters' }`.
  */
-export function findNulCharacters(value: unknown, prefix = ''): Record<string, string> {
+export function findUnsafeInput(value: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   const visit = (v: unknown, path: string, depth: number) => {
     if (typeof v === 'string') {
       if (v.includes('\u0000')) out[path || 'body'] = 'must not contain NUL characters';
     } else if (v && typeof v === 'object' && depth < 32) {
       for (const [key, child] of Object.entries(v)) {
+        const at = path ? `${path}.${key}` : key;
         if (key.includes('\u0000')) out[path || 'body'] = 'must not contain NUL characters in its keys';
-        else visit(child, path ? `${path}.${key}` : key, depth + 1);
+        else if (PROTOTYPE_KEYS.has(key)) out[at] = 'is not a field any route accepts';
+        else visit(child, at, depth + 1);
       }
     }
   };
@@ -34,8 +39,8 @@ export function findNulCharacters(value: unknown, prefix = ''): Record<string, s
 
 class CallgradeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const nul = findNulCharacters(value, metadata.type === 'param' || metadata.type === 'custom' ? (metadata.data ?? '') : '');
-    if (Object.keys(nul).length) throw DomainError.validation(nul);
+    const unsafe = findUnsafeInput(value, metadata.type === 'param' || metadata.type === 'custom' ? (metadata.data ?? '') : '');
+    if (Object.keys(unsafe).length) throw DomainError.validation(unsafe);
     return super.transform(value, metadata);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CallDirection, ChannelLayout } from '@callgrade/database';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEnum, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, validate } from 'class-validator';
-import { describeValidationErrors, DomainError, findNulCharacters } from '@callgrade/http';
+import { describeValidationErrors, DomainError, findUnsafeInput } from '@callgrade/http';
 
 const parseTags = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -56,7 +56,7 @@ export const RECORDING_METADATA_FIELDS = new Set(['externalId', 'agentId', 'agen
 export async function parseRecordingMetadata(raw: Record<string, string>): Promise<RecordingMetadataInput> {
   const errors: Record<string, string> = {};
   for (const key of Object.keys(raw)) if (!RECORDING_METADATA_FIELDS.has(key)) errors[key] = 'is not a known field';
-  Object.assign(errors, findNulCharacters(raw));
+  Object.assign(errors, findUnsafeInput(raw));
   const input = plainToInstance(RecordingMetadataInput, raw);
   Object.assign(errors, describeValidationErrors(await validate(input)));
   if (input.tags && typeof input.tags === 'object' && Object.values(input.tags).some((v) => typeof v !== 'string')) {

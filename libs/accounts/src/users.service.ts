@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hashPassword } from '@callgrade/auth';
+import { AppConfig } from '@callgrade/config';
 import { isUniqueViolation, REVIEWER_ROLES, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { In, Repository } from 'typeorm';
@@ -29,6 +30,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
+    private readonly config: AppConfig,
   ) {}
 
   async create(command: CreateUserCommand): Promise<UserEntity> {
@@ -36,7 +38,7 @@ export class UsersService {
     const entity = this.users.create({
       email: command.email.toLowerCase(),
       displayName: command.displayName,
-      passwordHash: await hashPassword(command.password),
+      passwordHash: await hashPassword(command.password, this.config.passwordHashParams),
       role: command.role,
       externalId: command.externalId ?? null,
       teamId: command.teamId ?? null,
@@ -75,7 +77,7 @@ export class UsersService {
       ...(command.externalId !== undefined && { externalId: command.externalId }),
       ...(command.teamId !== undefined && { teamId: command.teamId }),
       ...(command.active !== undefined && { active: command.active }),
-      ...(command.password !== undefined && { passwordHash: await hashPassword(command.password) }),
+      ...(command.password !== undefined && { passwordHash: await hashPassword(command.password, this.config.passwordHashParams) }),
     };
     try {
       await this.users.update(user.id, changes);

@@ -29,6 +29,8 @@ export class AppConfig {
   get embeddedPostgresPort() { return this.get('EMBEDDED_POSTGRES_PORT'); }
   get redisUrl() { return this.get('REDIS_URL'); }
   get jwtExpiresIn() { return this.get('JWT_EXPIRES_IN'); }
+  /** scrypt parameters for new password hashes; older hashes are rehashed at their next login. */
+  get passwordHashParams() { return { N: 16384, r: 8, p: this.get('PASSWORD_HASH_PARALLELISM') }; }
   /** Login attempts allowed per account and per client address in a window, and how long a lockout lasts. */
   get loginThrottle() {
     return {

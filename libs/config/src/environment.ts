@@ -43,6 +43,9 @@ export class Environment {
   @IsString()
   JWT_EXPIRES_IN = '8h';
 
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  PASSWORD_HASH_PARALLELISM = 5;
+
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
 

@@ -143,8 +143,6 @@ describe('Bad input', () => {
       return [head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\n\r\n`), body];
     };
     const wav = readFileSync(silence(1));
-    const lyingRiff = Buffer.from(wav);
-    lyingRiff.writeUInt32LE(0x7fffffff, 4);
     const cases: [string, (string | Buffer)[]][] = [
       ['no file part', multipart(fields)],
       ['text mislabelled as audio', multipart(fields, filePart(Buffer.from('this is not audio at all')))],

@@ -50,6 +50,11 @@ export class RecordingMetadataInput {
   tags?: Record<string, string>;
 }
 
+const EARLIEST_CALL = Date.UTC(1990, 0, 1);
+const ONE_DAY_MS = 24 * 3600 * 1000;
+const MAX_TAGS = 50;
+const MAX_TAGS_JSON = 8192;
+
 export const RECORDING_METADATA_FIELDS = new Set(['externalId', 'agentId', 'agentExternalId', 'startedAt', 'direction', 'channelLayout', 'queue', 'customerNumber', 'tags']);
 
 /** Validates raw string fields; throws a 422 DomainError naming every bad field. */
@@ -61,6 +66,11 @@ export async function parseRecordingMetadata(raw: Record<string, string>): Promi
   Object.assign(errors, describeValidationErrors(await validate(input)));
   if (input.tags && typeof input.tags === 'object' && Object.values(input.tags).some((v) => typeof v !== 'string')) {
     errors.tags = 'tags must be a JSON object of string values';
+  }
+  const startedAt = Date.parse(input.startedAt);
+  if (!errors.startedAt && !(startedAt >= EARLIEST_CALL && startedAt <= Date.now() + ONE_DAY_MS)) errors.startedAt = 'must be a date from 1990 up to tomorrow';
+  if (!errors.tags && input.tags && (Object.keys(input.tags).length > MAX_TAGS || JSON.stringify(input.tags).length > MAX_TAGS_JSON)) {
+    errors.tags = `at most ${MAX_TAGS} tags and ${MAX_TAGS_JSON} characters in all`;
   }
   if (!input.agentId === !input.agentExternalId) errors.agentId = 'give exactly one of agentId or agentExternalId';
   if (Object.keys(errors).length) throw DomainError.validation(errors, 'The recording metadata is invalid');

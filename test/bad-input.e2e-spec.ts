@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { TEST_ENV } from './test-environment';
 import { silence, truncated } from './support/audio-fixtures';
-import { startPlatformProcess, PlatformProcess } from './support/platform-process';
+import { seededAdminAuth, startPlatformProcess, PlatformProcess } from './support/platform-process';
 import { chunk, LAST_CHUNK, rawHttp } from './support/raw-http';
 
 interface OpenApiParameter {
@@ -94,8 +94,7 @@ describe('Bad input', () => {
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'callgrade-bad-input-'));
     sut = await startPlatformProcess({ STORAGE_DIR: storageDir, MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), OUTBOX_RELAY_ENABLED: 'false' });
-    const login = await fetch(`${sut.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD }) });
-    admin = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+    admin = await seededAdminAuth(sut.url, { email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD });
     db = new Client({ connectionString: TEST_ENV.DATABASE_URL });
     await db.connect();
   });

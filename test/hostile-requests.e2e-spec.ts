@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { TEST_ENV } from './test-environment';
 import { silence } from './support/audio-fixtures';
 import { eventually } from './support/eventually';
-import { startPlatformProcess, PlatformProcess } from './support/platform-process';
+import { seededAdminAuth, startPlatformProcess, PlatformProcess } from './support/platform-process';
 import { chunk, LAST_CHUNK, rawHttp } from './support/raw-http';
 
 const MAX_UPLOAD_BYTES = 200_000;
@@ -57,8 +57,7 @@ describe('Hostile requests against the running platform', () => {
     utimesSync(join(storageDir, 'staging', 'crashed-upload'), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
     writeFileSync(join(storageDir, 'staging', 'upload-in-progress'), 'RIFF....');
     sut = await startPlatformProcess({ STORAGE_DIR: storageDir, MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), OUTBOX_RELAY_ENABLED: 'false' });
-    const login = await fetch(`${sut.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD }) });
-    admin = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+    admin = await seededAdminAuth(sut.url, { email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD });
     db = new Client({ connectionString: TEST_ENV.DATABASE_URL });
     await db.connect();
   });

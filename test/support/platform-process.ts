@@ -68,3 +68,10 @@ export async function startPlatformProcess(env: Record<string, string | undefine
     },
   };
 }
+
+/** `Bearer <token>` of the admin every test platform seeds (TEST_ENV's ADMIN_EMAIL / ADMIN_PASSWORD). */
+export async function seededAdminAuth(url: string, credentials: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  if (res.status !== 200) throw new Error(`logging in as ${credentials.email} answered ${res.status}: ${await res.text()}`);
+  return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
+}

@@ -1,3 +1,5 @@
+import { hashPassword } from '@callgrade/auth';
+import { DataSource } from 'typeorm';
 import { UserRole } from '@callgrade/database';
 import { aUser, anAgent, TestUser } from './support/builders';
 import { startTestApp, TestApp } from './support/test-app';
@@ -100,5 +102,23 @@ describe('Accounts: login, users, teams and API keys', () => {
       await sut.http.delete(`/api/v1/api-keys/${issued.body.id}`).set('Authorization', admin.auth).expect(200);
       await sut.http.get('/api/v1/recordings').set('X-API-Key', issued.body.key).expect(401);
     });
+  });
+});
+
+describe('Password hashing cost', () => {
+  it('rehashes a password stored at a lower cost at the next login, transparently', async () => {
+    const strong = await startTestApp({ PASSWORD_HASH_PARALLELISM: '5' });
+    try {
+      const user = await aUser(strong, UserRole.Trainer);
+      const weak = await hashPassword(user.password, { N: 16384, r: 8, p: 1 });
+      const db = strong.get(DataSource);
+      await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, weak]);
+      await strong.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const [{ password_hash: rehashed }] = await db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+      expect(rehashed).toMatch(/^scrypt\$16384\$8\$5\$/);
+      await strong.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    } finally {
+      await strong.close();
+    }
   });
 });

@@ -142,6 +142,35 @@ describe('Recording ingest (POST /api/v1/recordings)', () => {
     expect(res.body.code).toBe('unsupported_media_type');
   });
 
+  it('tells another API key re-uploading a call id neither the recording id nor its hash (defect 12)', async () => {
+    const owner = await anApiKey(sut, admin);
+    const other = await anApiKey(sut, admin);
+    const fields = fieldsFor();
+    const first = await sut.http.post('/api/v1/recordings').set('X-API-Key', owner.key).field(fields).attach('file', call()).expect(202);
+    const again = await sut.http.post('/api/v1/recordings').set('X-API-Key', other.key).field(fields).attach('file', call()).expect(409);
+    expect(again.body.errors).toEqual({ externalId: 'already used by another client' });
+    expect(JSON.stringify(again.body)).not.toContain(first.body.id);
+    expect(JSON.stringify(again.body)).not.toContain(first.body.sha256);
+    await sut.http.post('/api/v1/recordings').set('X-API-Key', owner.key).field(fields).attach('file', call()).expect(200);
+  });
+
+  it.each([
+    ['a start centuries away', { startedAt: '2999-01-01T00:00:00Z' }, 'startedAt'],
+    ['an impossible date', { startedAt: '2026-02-30T09:30:00Z' }, 'startedAt'],
+    ['1 MB of tags', { tags: JSON.stringify({ notes: 'x'.repeat(1024 * 1024) }) }, 'tags'],
+    ['an empty supplied transcript', { transcript: '[]' }, 'transcript'],
+  ])('refuses %s with a 422 naming the field and stores nothing (defect 12)', async (_label, extra, field) => {
+    const fields = fieldsFor(extra);
+    const res = await upload(silence(2), fields);
+    expect({ status: res.status, fields: Object.keys(res.body.errors ?? {}) }).toEqual({ status: 422, fields: [field] });
+    expect(await rowCount(fields.externalId)).toBe(0);
+  });
+
+  it('refuses a list whose from is after its to with a 422 naming from (defect 12)', async () => {
+    const res = await sut.http.get('/api/v1/recordings?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z').set('Authorization', admin.auth).expect(422);
+    expect(res.body.errors).toEqual({ from: 'must not be after to' });
+  });
+
   it('lets a phone system upload with an API key and read back only what it uploaded', async () => {
     const key = await anApiKey(sut, admin);
     const other = await anApiKey(sut, admin);

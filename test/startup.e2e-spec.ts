@@ -3,6 +3,9 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getuid } from 'node:process';
+import { JwtService } from '@nestjs/jwt';
+import { TEST_ENV } from './test-environment';
+import { startPlatformProcess } from './support/platform-process';
 
 /** Runs the one-process platform from source, as `npm start` would from the build. */
 function startPlatform(env: Record<string, string>) {
@@ -74,3 +77,39 @@ function openForOthers(path: string): [string, number][] {
     if (folder === dirname(folder)) return changed;
   }
 }
+
+describe('Start-up without JWT_SECRET (defect 4)', () => {
+  const PUBLISHED_DEVELOPMENT_SECRET = 'callgrade-development-secret-do-not-use-in-production';
+  let dataDir: string;
+  beforeAll(() => (dataDir = mkdtempSync(join(tmpdir(), 'callgrade-secret-'))));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const login = async (url: string) => {
+    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD }) });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  };
+  const me = async (url: string, token: string) => (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status;
+
+  it('signs with a random secret generated for the installation, kept for the owner only, never with a published constant', async () => {
+    const secretFile = join(dataDir, 'jwt-secret');
+    const first = await startPlatformProcess({ JWT_SECRET: undefined, JWT_SECRET_FILE: secretFile, STORAGE_DIR: join(dataDir, 'recordings'), OUTBOX_RELAY_ENABLED: 'false' });
+    let token: string;
+    try {
+      token = await login(first.url);
+      expect(await me(first.url, token)).toBe(200);
+      expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+      const adminId = (new JwtService().decode<{ sub: string }>(token)).sub;
+      const forged = new JwtService({ secret: PUBLISHED_DEVELOPMENT_SECRET }).sign({ sub: adminId, role: 'admin' });
+      const fromTestSecret = new JwtService({ secret: TEST_ENV.JWT_SECRET }).sign({ sub: adminId, role: 'admin' });
+      expect([await me(first.url, forged), await me(first.url, fromTestSecret)]).toEqual([401, 401]);
+    } finally {
+      await first.stop();
+    }
+    const second = await startPlatformProcess({ JWT_SECRET: undefined, JWT_SECRET_FILE: secretFile, STORAGE_DIR: join(dataDir, 'recordings'), OUTBOX_RELAY_ENABLED: 'false' });
+    try {
+      expect(await me(second.url, token)).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -18,6 +18,11 @@ export const TEST_ENV = {
   SAMPLING_SCHEDULER_ENABLED: 'false',
   COMPLAINT_TIMERS_ENABLED: 'false',
   RETENTION_PURGE_ENABLED: 'false',
+  // Many tests log in; the login throttling test sets its own limits.
+  LOGIN_ATTEMPTS_PER_ACCOUNT: '100000',
+  LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+  // The lowest scrypt cost: tests create many users; the login test checks the rehash to a higher one.
+  PASSWORD_HASH_PARALLELISM: '1',
   ADMIN_EMAIL: 'admin@callgrade.test',
   ADMIN_PASSWORD: 'admin-password',
 };

@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { UsersService } from '@callgrade/accounts';
 import { AuditLog } from '@callgrade/audit';
+import { AppConfig, validateEnvironment } from '@callgrade/config';
 import { AuditEventEntity, SamplingPeriodKind, SamplingPlanEntity, SamplingRunEntity, TeamEntity, UserEntity } from '@callgrade/database';
 import { RunSampling, SamplingCandidatesLoader, SamplingPlansService, SamplingRunSummary } from '@callgrade/review-sampling';
 import type { TargetedRule } from '@callgrade/sampling';
@@ -142,7 +143,7 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     });
     // The use case as the API and the worker run it, wired by hand instead of by Nest.
     const audit = new AuditLog(dataSource.getRepository(AuditEventEntity));
-    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity), audit);
+    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity), audit, new AppConfig(validateEnvironment(process.env)));
     const plans = new SamplingPlansService(dataSource.getRepository(SamplingPlanEntity), dataSource.getRepository(TeamEntity), audit, accounts);
     const sut = new RunSampling(dataSource, plans, new SamplingCandidatesLoader(dataSource), dataSource.getRepository(SamplingRunEntity), audit);
 

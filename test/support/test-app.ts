@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CredentialsService } from '@callgrade/auth';
-import { Environment, validateEnvironment } from '@callgrade/config';
+import { AppConfig, Environment, validateEnvironment } from '@callgrade/config';
 import { configureApp } from '@callgrade/http';
 import request from 'supertest';
 import { PlatformModule } from '../../apps/platform/src/platform.module';
@@ -19,7 +19,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     .overrideProvider(Environment)
     .useValue(validateEnvironment({ ...process.env, ...env }))
     .compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }), { title: 'Callgrade test' });
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }), { title: 'Callgrade test', security: moduleRef.get(AppConfig).httpSecurity });
   await app.init();
   return {
     app,

@@ -21,6 +21,7 @@ import { QueueDashboard } from './admin/queue-dashboard';
 import { EventsGateway } from './events/events.gateway';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottleModule } from './auth/login-throttle';
 import { RecordingsController } from './recordings/recordings.controller';
 import { ScorecardsController } from './scorecards/scorecards.controller';
 import { ScoringSettingsController } from './scoring-settings/scoring-settings.controller';
@@ -42,6 +43,7 @@ import { DisputeInboxController } from './complaints/dispute-inbox.controller';
 @Module({
   imports: [
     CoreModule,
+    LoginThrottleModule,
     AccountsModule,
     RecordingsModule,
     TranscriptsModule,

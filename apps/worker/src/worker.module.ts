@@ -7,6 +7,7 @@ import { AutoScoringModule } from '@callgrade/auto-scoring';
 import { ReviewSamplingModule } from '@callgrade/review-sampling';
 import { PrivacyModule } from '@callgrade/privacy';
 import { RetentionPurgeWorker } from './retention-purge.worker';
+import { LostJobsReconciler } from './lost-jobs.reconciler';
 import { SamplingScheduleWorker } from './sampling-schedule.worker';
 import { ComplaintsModule } from '@callgrade/complaints';
 import { ComplaintDeadlinesWorker } from './complaint-deadlines.worker';
@@ -25,7 +26,7 @@ import { TranscriptionWorker } from './transcription.worker';
     ComplaintsModule,
     PrivacyModule,
   ],
-  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, ComplaintDeadlinesWorker, RetentionPurgeWorker],
+  providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, ComplaintDeadlinesWorker, RetentionPurgeWorker, LostJobsReconciler],
 })
 export class WorkerModule implements OnModuleInit {
   constructor(

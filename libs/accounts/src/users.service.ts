@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@callgrade/audit';
 import { hashPassword, Principal } from '@callgrade/auth';
+import { AppConfig } from '@callgrade/config';
 import { isUniqueViolation, REVIEWER_ROLES, TeamEntity, UserEntity, UserRole } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { In, Repository } from 'typeorm';
@@ -31,6 +32,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
   /** `actor` is who asked (audit-logged); absent only for the initial admin and test set-up. */
@@ -39,7 +41,7 @@ export class UsersService {
     const entity = this.users.create({
       email: command.email.toLowerCase(),
       displayName: command.displayName,
-      passwordHash: await hashPassword(command.password),
+      passwordHash: await hashPassword(command.password, this.config.passwordHashParams),
       role: command.role,
       externalId: command.externalId ?? null,
       teamId: command.teamId ?? null,
@@ -79,7 +81,7 @@ export class UsersService {
       ...(command.externalId !== undefined && { externalId: command.externalId }),
       ...(command.teamId !== undefined && { teamId: command.teamId }),
       ...(command.active !== undefined && { active: command.active }),
-      ...(command.password !== undefined && { passwordHash: await hashPassword(command.password) }),
+      ...(command.password !== undefined && { passwordHash: await hashPassword(command.password, this.config.passwordHashParams) }),
     };
     try {
       await this.users.update(user.id, changes);

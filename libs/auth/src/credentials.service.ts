@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiKeyEntity, UserEntity } from '@callgrade/database';
+import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { apiKeySecretMatches, parseApiKey } from './api-key-secret';
 import { ApiKeyPrincipal, UserPrincipal } from './principal';
@@ -15,6 +16,7 @@ type UserRow = { id: string; email: string; role: UserPrincipal['role']; team_id
 type ApiKeyRow = { id: string; name: string; secret_hash: string; last_used_at: Date | null };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+
 
 /** Turns a bearer token or an API key into a principal, or null when it is not valid. */
 @Injectable()
@@ -37,6 +39,8 @@ export class CredentialsService {
     } catch {
       return null;
     }
+    // A token signed with our secret but not by us (a leaked secret, a test) may name anything.
+    if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) return null;
     // Looked up on every request so a deactivated user or a changed role takes effect at once.
     // Plain SQL: this runs on every authenticated request.
     const [user] = await this.users.query<UserRow[]>(`SELECT id, email, role, team_id FROM users WHERE id = $1 AND active`, [claims.sub]);

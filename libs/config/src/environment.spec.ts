@@ -1,3 +1,4 @@
+import { AppConfig } from './app-config.service';
 import { EnvironmentError, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
@@ -30,5 +31,15 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ STORAGE_DRIVER: 's3', S3_BUCKET: 'calls', S3_ACCESS_KEY_ID: 'id' })).toThrow(/S3_SECRET_ACCESS_KEY/);
     expect(validateEnvironment({ STORAGE_DRIVER: 's3', S3_BUCKET: 'calls', S3_ENDPOINT: 'http://minio:9000' })).toMatchObject({ STORAGE_DRIVER: 's3', S3_REGION: 'us-east-1' });
     expect(() => validateEnvironment({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
+  });
+});
+
+describe('API docs setting', () => {
+  const config = (raw: Record<string, string>) => new AppConfig(validateEnvironment({ JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'p', ...raw }));
+  it('serves the docs by default, but not in production unless turned on', () => {
+    expect(config({}).apiDocsEnabled).toBe(true);
+    expect(config({ NODE_ENV: 'production' }).apiDocsEnabled).toBe(false);
+    expect(config({ NODE_ENV: 'production', API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
+    expect(config({ API_DOCS_ENABLED: 'false' }).apiDocsEnabled).toBe(false);
   });
 });

@@ -16,6 +16,12 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  API_DOCS_ENABLED?: boolean;
+
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
@@ -32,7 +38,25 @@ export class Environment {
   JWT_SECRET?: string;
 
   @IsString()
+  JWT_SECRET_FILE = './data/jwt-secret';
+
+  @IsString()
   JWT_EXPIRES_IN = '8h';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  PASSWORD_HASH_PARALLELISM = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_ADDRESS = 100;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS = 300;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
 
   @IsOptional() @IsString()
   ADMIN_EMAIL?: string;
@@ -102,6 +126,12 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(1000)
   WORKER_LOCK_MS = 30_000;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  LOST_JOB_CHECK_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOST_JOB_GRACE_SECONDS = 120;
 
   @IsString()
   COMPANY_NAMES = '';

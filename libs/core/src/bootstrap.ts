@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { AppConfig } from '@callgrade/config';
 import { configureApp } from '@callgrade/http';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { installProcessSafetyNet } from './process-safety-net';
 import { quietStartUp, TextLogger } from './start-up-logger';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -16,10 +17,11 @@ export async function bootstrapHttpApp(module: Type, title: string): Promise<INe
   try {
     // Buffered until the configured logger (text or JSON) is known.
     const app = await NestFactory.create(module, { logger: textLogger, bufferLogs: true });
+    installProcessSafetyNet(() => app.close());
     const config = app.get(AppConfig);
     app.useLogger(config.logFormat === 'json' ? quietStartUp(app.get(PinoNestLogger)) : textLogger);
     app.flushLogs();
-    configureApp(app, { title });
+    configureApp(app, { title, security: config.httpSecurity });
     await app.listen(config.port, config.host);
     new Logger(title).log(readyLine(config));
     return app;

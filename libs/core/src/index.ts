@@ -1,3 +1,4 @@
 export * from './bootstrap';
 export * from './core.module';
 export * from './health.service';
+export * from './process-safety-net';

@@ -18,6 +18,22 @@ const HTTP_CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
+/**
+ * Errors thrown by Express's body parsers (`http-errors`: a JSON body over the limit, malformed JSON,
+ * an unknown charset) carry a 4xx `status` and `expose: true`; they are the client's to fix.
+ */
+function asExposedClientError(exception: unknown): ErrorBody | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, expose, type } = exception as Error & { status?: unknown; expose?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  const messages: Record<string, string> = {
+    'entity.too.large': 'The request body is larger than the limit for this route',
+    'entity.parse.failed': 'The request body is not valid JSON',
+  };
+  const message = (typeof type === 'string' && messages[type]) || exception.message;
+  return { statusCode: status, code: HTTP_CODES[status] ?? `http_${status}`, message, ...(status === 413 && { errors: { body: 'too large' } }) };
+}
+
 /** Maps every error to `{statusCode, code, message, errors?}`; unexpected ones become a 500 with a correlation id. */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
@@ -48,6 +64,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const message = typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join(',') : exception.message;
       return { statusCode: status, code: HTTP_CODES[status] ?? `http_${status}`, message };
     }
+    const clientError = asExposedClientError(exception);
+    if (clientError) return clientError;
     const correlationId = randomUUID();
     this.logger.error(`Unexpected error ${correlationId}`, exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, code: 'internal_error', message: `Something went wrong on our side; quote ${correlationId} when reporting it`, correlationId };

@@ -56,7 +56,7 @@ export class ReceiveRecording {
       throw new DomainError(ErrorCode.UnprocessableAudio, `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`, { file: 'too long' });
     }
     const channelLayout = this.channelLayout(metadata.channelLayout, audio.channels);
-    const [agent, existing] = await Promise.all([this.findAgent(metadata), this.existing(metadata.externalId, staged.sha256)]);
+    const [agent, existing] = await Promise.all([this.findAgent(metadata), this.existing(metadata.externalId, staged.sha256, uploader)]);
     if (existing) return { recording: existing, created: false };
 
     try {
@@ -77,7 +77,7 @@ export class ReceiveRecording {
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       // Another upload of the same call won the race; answer as if it came first.
-      const winner = await this.existing(metadata.externalId, staged.sha256);
+      const winner = await this.existing(metadata.externalId, staged.sha256, uploader);
       if (winner) return { recording: winner, created: false };
       throw e;
     }
@@ -103,10 +103,20 @@ export class ReceiveRecording {
     return { id: agent.id, teamId: agent.team_id };
   }
 
-  /** The recording already stored for this call id, or null; a 409 when its audio differs. */
-  private async existing(externalId: string, sha256: string): Promise<RecordingEntity | null> {
-    const [found] = await this.dataSource.query<{ id: string; sha256: string }[]>(`SELECT id, sha256 FROM recordings WHERE external_id = $1`, [externalId]);
+  /**
+   * The recording already stored for this call id, or null; a 409 when its audio differs, or when an
+   * API key other than the one that uploaded it asks (it may not read that recording, so it learns
+   * neither its id nor its hash).
+   */
+  private async existing(externalId: string, sha256: string, uploader: Principal): Promise<RecordingEntity | null> {
+    const [found] = await this.dataSource.query<{ id: string; sha256: string; uploaded_by_api_key_id: string | null }[]>(
+      `SELECT id, sha256, uploaded_by_api_key_id FROM recordings WHERE external_id = $1`,
+      [externalId],
+    );
     if (!found) return null;
+    if (uploader.kind === 'api_key' && found.uploaded_by_api_key_id !== uploader.id) {
+      throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded by another client`, { externalId: 'already used by another client' });
+    }
     if (found.sha256 !== sha256) {
       throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, { externalId: 'already used for other audio' });
     }

@@ -17,13 +17,19 @@ const LEGAL: [string, RecordingAction, string][] = [
   ['received', 'start_transcription', 'transcribing'],
   ['received', 'retry_attempt', 'queued'],
   ['received', 'fail_transcription', 'failed'],
+  ['received', 'retry_transcription', 'received'],
+  ['received', 'recover_lost_job', 'received'],
   ['queued', 'start_transcription', 'transcribing'],
   ['queued', 'retry_attempt', 'queued'],
   ['queued', 'fail_transcription', 'failed'],
+  ['queued', 'retry_transcription', 'received'],
+  ['queued', 'recover_lost_job', 'received'],
   ['transcribing', 'start_transcription', 'transcribing'],
   ['transcribing', 'finish_transcription', 'transcribed'],
   ['transcribing', 'retry_attempt', 'queued'],
   ['transcribing', 'fail_transcription', 'failed'],
+  ['transcribing', 'retry_transcription', 'received'],
+  ['transcribing', 'recover_lost_job', 'received'],
   ['transcribed', 'start_scoring', 'scoring'],
   ['transcribed', 'fail_scoring', 'failed'],
   ['scoring', 'start_scoring', 'scoring'],
@@ -44,8 +50,8 @@ describe('nextRecordingStatus', () => {
     expect(nextRecordingStatus(status as RecordingStatus, action)).toBe(expected);
   });
 
-  it('covers every one of the 63 status and action pairs between the two lists', () => {
-    expect(LEGAL.length + ILLEGAL.length).toBe(63);
+  it('covers every one of the 70 status and action pairs between the two lists', () => {
+    expect(LEGAL.length + ILLEGAL.length).toBe(70);
   });
 
   it.each(ILLEGAL)('refuses to $action a recording that is $status', ({ status, action }) => {
@@ -64,10 +70,20 @@ describe('nextRecordingStatus', () => {
     expect((error as Error).message).toBe('cannot finish transcription a recording that is scored; allowed: start_scoring');
   });
 
-  it('lets nothing move a recording back to received except an admin retry of a failed one', () => {
-    const intoReceived = LEGAL.filter(([, , to]) => to === 'received');
-    expect(intoReceived).toEqual([['failed', 'retry_transcription', 'received']]);
-    expect(recordingMoves('retry_transcription')).toEqual([{ from: 'failed', to: 'received' }]);
+  it('moves a recording back to received only by an admin retry or the recovery of a job lost from Redis, never once transcribed', () => {
+    const intoReceived = LEGAL.filter(([, , to]) => to === 'received').map(([from, via]) => `${from} ${via}`);
+    expect(intoReceived.sort()).toEqual(
+      [
+        'failed retry_transcription',
+        'queued recover_lost_job',
+        'queued retry_transcription',
+        'received recover_lost_job',
+        'received retry_transcription',
+        'transcribing recover_lost_job',
+        'transcribing retry_transcription',
+      ].sort(),
+    );
+    expect(recordingMoves('retry_transcription').map((m) => m.from)).toEqual(['received', 'queued', 'transcribing', 'failed']);
   });
 });
 

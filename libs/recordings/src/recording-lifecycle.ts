@@ -9,6 +9,7 @@ export type RecordingAction =
   | 'finish_transcription'
   | 'fail_transcription'
   | 'retry_transcription'
+  | 'recover_lost_job'
   | 'start_scoring'
   | 'finish_scoring'
   | 'fail_scoring';
@@ -21,10 +22,18 @@ const { Received, Queued, Transcribing, Transcribed, Scoring, Scored, Failed } =
  */
 const TRANSITIONS: Readonly<Record<RecordingStatus, Readonly<Partial<Record<RecordingAction, RecordingStatus>>>>> = {
   // The worker may take the job before the relay's transaction that marks it `queued` commits.
-  [Received]: { queue: Queued, start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed },
-  [Queued]: { start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed },
+  // retry_transcription: an admin's retry of a call stuck past the time limit; recover_lost_job: its job was lost from Redis.
+  [Received]: { queue: Queued, start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed, retry_transcription: Received, recover_lost_job: Received },
+  [Queued]: { start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed, retry_transcription: Received, recover_lost_job: Received },
   // start_transcription again: a crashed worker's job taken up once its lock expired.
-  [Transcribing]: { start_transcription: Transcribing, finish_transcription: Transcribed, retry_attempt: Queued, fail_transcription: Failed },
+  [Transcribing]: {
+    start_transcription: Transcribing,
+    finish_transcription: Transcribed,
+    retry_attempt: Queued,
+    fail_transcription: Failed,
+    retry_transcription: Received,
+    recover_lost_job: Received,
+  },
   [Transcribed]: { start_scoring: Scoring, fail_scoring: Failed },
   [Scoring]: { start_scoring: Scoring, finish_scoring: Scored, fail_scoring: Failed },
   // A re-score requested by an admin.
@@ -42,6 +51,7 @@ export const RECORDING_ACTIONS: readonly RecordingAction[] = [
   'finish_transcription',
   'fail_transcription',
   'retry_transcription',
+  'recover_lost_job',
   'start_scoring',
   'finish_scoring',
   'fail_scoring',

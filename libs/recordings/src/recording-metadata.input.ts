@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CallDirection, ChannelLayout } from '@callgrade/database';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEnum, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, validate } from 'class-validator';
-import { describeValidationErrors, DomainError } from '@callgrade/http';
+import { describeValidationErrors, DomainError, findUnsafeInput } from '@callgrade/http';
 
 const parseTags = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -50,16 +50,27 @@ export class RecordingMetadataInput {
   tags?: Record<string, string>;
 }
 
+const EARLIEST_CALL = Date.UTC(1990, 0, 1);
+const ONE_DAY_MS = 24 * 3600 * 1000;
+const MAX_TAGS = 50;
+const MAX_TAGS_JSON = 8192;
+
 export const RECORDING_METADATA_FIELDS = new Set(['externalId', 'agentId', 'agentExternalId', 'startedAt', 'direction', 'channelLayout', 'queue', 'customerNumber', 'tags']);
 
 /** Validates raw string fields; throws a 422 DomainError naming every bad field. */
 export async function parseRecordingMetadata(raw: Record<string, string>): Promise<RecordingMetadataInput> {
   const errors: Record<string, string> = {};
   for (const key of Object.keys(raw)) if (!RECORDING_METADATA_FIELDS.has(key)) errors[key] = 'is not a known field';
+  Object.assign(errors, findUnsafeInput(raw));
   const input = plainToInstance(RecordingMetadataInput, raw);
   Object.assign(errors, describeValidationErrors(await validate(input)));
   if (input.tags && typeof input.tags === 'object' && Object.values(input.tags).some((v) => typeof v !== 'string')) {
     errors.tags = 'tags must be a JSON object of string values';
+  }
+  const startedAt = Date.parse(input.startedAt);
+  if (!errors.startedAt && !(startedAt >= EARLIEST_CALL && startedAt <= Date.now() + ONE_DAY_MS)) errors.startedAt = 'must be a date from 1990 up to tomorrow';
+  if (!errors.tags && input.tags && (Object.keys(input.tags).length > MAX_TAGS || JSON.stringify(input.tags).length > MAX_TAGS_JSON)) {
+    errors.tags = `at most ${MAX_TAGS} tags and ${MAX_TAGS_JSON} characters in all`;
   }
   if (!input.agentId === !input.agentExternalId) errors.agentId = 'give exactly one of agentId or agentExternalId';
   if (Object.keys(errors).length) throw DomainError.validation(errors, 'The recording metadata is invalid');

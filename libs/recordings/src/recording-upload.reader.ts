@@ -79,18 +79,34 @@ export class RecordingUploadReader {
       await this.drainRefusedBody(req);
       throw this.stager.tooLarge();
     }
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 2, fields: 50, fieldSize: MAX_TRANSCRIPT_BYTES } });
+    } catch (e) {
+      // No boundary, or an unknown charset: busboy refuses before reading anything.
+      await this.drainRefusedBody(req);
+      throw DomainError.validation({ body: `is not valid multipart data (${(e as Error).message})` });
+    }
 
     const fields: Record<string, string> = {};
     const problems: Record<string, string> = {};
-    const stagings: Promise<{ staged: StagedBlob; audio: AudioFacts }>[] = [];
+    const openParts = new Set<Readable>();
     const sideParts: Promise<unknown>[] = [];
-    const parser = busboy({ headers: req.headers, limits: { files: 2, fields: 50, fieldSize: MAX_TRANSCRIPT_BYTES } });
+    let staging: Promise<{ staged: StagedBlob; audio: AudioFacts }> | undefined;
+    let refuse!: (reason: unknown) => void;
+    // Settles only when something goes wrong that makes reading the rest pointless (too large, interrupted).
+    const refused = new Promise<never>((_, reject) => (refuse = reject));
+    refused.catch(() => undefined);
 
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) problems[name] = 'is too long';
       else fields[name] = value;
     });
     parser.on('file', (name, stream) => {
+      // A part can fail (body cut short) before anything consumes it; its error must never reach the process.
+      stream.on('error', () => undefined);
+      openParts.add(stream);
+      stream.once('close', () => openParts.delete(stream));
       if (name === 'transcript') {
         const reading = readSmallPart(stream, MAX_TRANSCRIPT_BYTES).then(
           (text) => (fields.transcript = text),
@@ -99,60 +115,66 @@ export class RecordingUploadReader {
         sideParts.push(reading);
         return;
       }
-      if (name !== 'file') {
-        problems[name] = 'is not a file part this endpoint accepts (send the audio as "file")';
+      if (name !== 'file' || staging) {
+        problems[name] = name === 'file' ? 'only one audio file may be uploaded at a time' : 'is not a file part this endpoint accepts (send the audio as "file")';
         stream.resume();
         return;
       }
-      const staging = this.stager.stage(stream);
-      staging.catch(() => stream.resume());
-      stagings.push(staging);
+      staging = this.stager.stage(stream);
+      staging.catch(refuse);
     });
     parser.on('filesLimit', () => (problems.file = 'only one audio file (and one transcript) may be uploaded at a time'));
 
     const parsed = new Promise<void>((resolve, reject) => {
       parser.on('close', resolve);
       parser.on('error', (e: Error) => reject(DomainError.validation({ body: `is not valid multipart data (${e.message})` })));
-      req.on('aborted', () => reject(new DomainError(ErrorCode.ValidationFailed, 'The upload was interrupted')));
     });
+    const interrupted = () => {
+      if (!req.complete) refuse(new DomainError(ErrorCode.ValidationFailed, 'The upload was interrupted', { body: 'the connection closed before the upload ended' }));
+    };
+    req.once('close', interrupted);
     req.pipe(parser);
 
-    // Parts are only known once parsing ends, so wait for it before collecting the staged files.
-    const parsing = await Promise.allSettled([parsed]);
-    await Promise.allSettled(sideParts);
-    const results = [...parsing, ...(await Promise.allSettled(stagings))];
-    const stagedOk = results.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    const discardAll = () => Promise.all(stagedOk.map((s) => this.stager.discard(s.staged)));
-
-    if (failure) {
-      await discardAll();
-      throw failure.reason;
+    try {
+      // Parts are only known once parsing ends, so wait for it before collecting the staged file.
+      await Promise.race([parsed, refused]);
+      await Promise.race([Promise.all(sideParts), refused]);
+      const upload = staging && (await Promise.race([staging, refused]));
+      if (!upload) problems.file = 'is required: the audio as a multipart part named "file"';
+      if (Object.keys(problems).length) {
+        if (upload) await this.stager.discard(upload.staged);
+        throw DomainError.validation(problems, 'The upload is invalid');
+      }
+      return { fields, ...upload! };
+    } catch (e) {
+      // Stop reading: end every open part (its staging removes the partial file) and drop the rest of the body.
+      req.unpipe(parser);
+      for (const part of openParts) part.destroy();
+      const settled = await staging?.catch(() => null);
+      if (settled) await this.stager.discard(settled.staged);
+      if (!req.complete && !req.destroyed) await this.drainRefusedBody(req);
+      throw e;
+    } finally {
+      req.off('close', interrupted);
     }
-    if (stagings.length === 0) problems.file = 'is required: the audio as a multipart part named "file"';
-    if (Object.keys(problems).length) {
-      await discardAll();
-      throw DomainError.validation(problems, 'The upload is invalid');
-    }
-    return { fields, ...stagedOk[0] };
   }
 
   /**
    * Reads and drops the rest of a refused body before answering (most HTTP clients only read the
-   * answer once they have sent everything), up to a cap past which the connection is cut.
+   * answer once they have sent everything), up to a cap past which the answer is sent at once and the
+   * connection closed after it.
    */
   private drainRefusedBody(req: Request): Promise<void> {
     req.unpipe();
     req.res?.setHeader('Connection', 'close');
+    if (req.complete || req.destroyed) return Promise.resolve();
     return new Promise((resolve) => {
       let drained = 0;
       req.on('data', (chunk: Buffer) => {
         drained += chunk.length;
-        if (drained > MAX_DRAIN_BYTES) {
-          req.socket.destroy();
-          resolve();
-        }
+        if (drained > MAX_DRAIN_BYTES) resolve();
       });
+      req.on('error', () => resolve());
       req.on('end', resolve);
       req.on('close', resolve);
       req.resume();
@@ -171,5 +193,6 @@ function readSmallPart(stream: Readable, maxBytes: number): Promise<string> {
     });
     stream.on('end', () => (size > maxBytes ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     stream.on('error', reject);
+    stream.on('close', () => reject(new Error('the part ended early')));
   });
 }

@@ -16,6 +16,7 @@ export function parseSuppliedTranscript(json: string, durationMs: number): Trans
   }
   const list = Array.isArray(value) ? value : (value as { segments?: unknown })?.segments;
   if (!Array.isArray(list)) throw DomainError.validation({ transcript: 'must be a JSON array of segments (or {"segments": [...]})' });
+  if (list.length === 0) throw DomainError.validation({ transcript: 'has no segments: send at least one, or leave the transcript out to have the call transcribed' });
   if (list.length > MAX_SEGMENTS) throw DomainError.validation({ transcript: `has more than ${MAX_SEGMENTS} segments` });
   const errors: Record<string, string> = {};
   const segments = list.map((raw, i): TranscriptSegment => {
@@ -28,6 +29,7 @@ export function parseSuppliedTranscript(json: string, durationMs: number): Trans
       if (!Number.isFinite(s.endMs) || (s.endMs as number) < (s.startMs as number)) errors[`${at}.endMs`] = 'must be a number ≥ startMs';
       else if ((s.endMs as number) > durationMs + 1000) errors[`${at}.endMs`] = `is after the end of the recording (${durationMs} ms)`;
       if (typeof s.text !== 'string') errors[`${at}.text`] = 'must be a string';
+      else if (s.text.includes('\u0000')) errors[`${at}.text`] = 'must not contain NUL characters';
       if (s.confidence !== undefined && !(Number.isFinite(s.confidence) && (s.confidence as number) >= 0 && (s.confidence as number) <= 1)) {
         errors[`${at}.confidence`] = 'must be between 0 and 1';
       }

@@ -39,4 +39,12 @@ export abstract class BlobStore {
   /** A local path for the blob, for workers that hand files to other programs. */
   abstract localPath(key: string): Promise<string>;
   abstract remove(key: string): Promise<void>;
+  /**
+   * Removes staged files nobody has written to for `idleMs` (left by a process that crashed
+   * mid-upload); returns how many. Files of uploads in progress elsewhere are younger.
+   */
+  sweepStaging(idleMs: number): Promise<number> {
+    void idleMs;
+    return Promise.resolve(0);
+  }
 }

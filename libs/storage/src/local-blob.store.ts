@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -92,5 +92,19 @@ export class LocalBlobStore extends BlobStore {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  override async sweepStaging(idleMs: number): Promise<number> {
+    const names = await readdir(this.stagingDir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.stagingDir, name);
+      const stats = await stat(path).catch(() => null);
+      if (stats && Date.now() - stats.mtimeMs >= idleMs) {
+        await rm(path, { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -21,6 +21,7 @@ const COOKIE = 'callgrade_dashboard_token';
 @Injectable()
 export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   private readonly queues: Queue[] = [];
+  private readonly logger = new Logger(QueueDashboard.name);
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -37,15 +38,21 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     }
     this.queues.forEach((q) => q.on('error', () => undefined));
     createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
-    instance.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.authorize(req, res, next), serverAdapter.getRouter() as Router);
+    const guard = (req: Request, res: Response, next: NextFunction) => {
+      this.authorize(req, res, next).catch((e: unknown) => {
+        this.logger.error('Queue dashboard authorisation failed', e instanceof Error ? e.stack : String(e));
+        if (!res.headersSent) res.status(503).json({ statusCode: 503, code: 'service_unavailable', message: 'The queue dashboard cannot check your token right now; try again' });
+      });
+    };
+    instance.use(QUEUE_DASHBOARD_PATH, guard, serverAdapter.getRouter() as Router);
   }
 
   private async authorize(req: Request, res: Response, next: NextFunction) {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const fromHeader = req.header('authorization')?.replace(/^Bearer /, '');
     const fromCookie = (req.header('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
-    const token = fromQuery ?? fromHeader ?? fromCookie;
-    const user = token ? await this.credentials.userFromAccessToken(decodeURIComponent(token)) : null;
+    const token = fromQuery ?? fromHeader ?? (fromCookie && decodedOrNull(fromCookie));
+    const user = token ? await this.credentials.userFromAccessToken(token) : null;
     if (!user) {
       res.status(401).json({ statusCode: 401, code: 'unauthenticated', message: `Open ${QUEUE_DASHBOARD_PATH}?token=<access token of an admin>` });
       return;
@@ -54,11 +61,22 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
       res.status(403).json({ statusCode: 403, code: 'forbidden', message: 'The queue dashboard is for admins' });
       return;
     }
-    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', path: QUEUE_DASHBOARD_PATH });
+    // Secure over HTTPS (directly, or behind a proxy that says so), so the token never travels in clear.
+    const https = req.secure || req.header('x-forwarded-proto') === 'https';
+    if (fromQuery) res.cookie(COOKIE, fromQuery, { httpOnly: true, sameSite: 'strict', secure: https, path: QUEUE_DASHBOARD_PATH });
     next();
   }
 
   async onApplicationShutdown() {
     await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+  }
+}
+
+/** Cookie values are URL-encoded when set; a forged one may not decode at all. */
+function decodedOrNull(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { LoginService, UsersService } from '@callgrade/accounts';
 import { ALL_USER_ROLES } from '@callgrade/database';
 import { CurrentPrincipal, Public, Roles, UserPrincipal } from '@callgrade/auth';
 import { UserResponse } from '../users/dto/user.response';
 import { LoginDto } from './dto/login.dto';
+import { LoginThrottleGuard } from './login-throttle';
 
 @ApiTags('auth')
 @Controller()
@@ -16,9 +17,11 @@ export class AuthController {
 
   @Post('auth/login')
   @Public()
+  @UseGuards(LoginThrottleGuard)
   @HttpCode(200)
   @ApiOkResponse({ description: '`{accessToken, user}`' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or from this address; `Retry-After` says when to try again' })
   async logIn(@Body() dto: LoginDto): Promise<{ accessToken: string; user: UserResponse }> {
     const { accessToken, user } = await this.login.login(dto.email, dto.password);
     return { accessToken, user: UserResponse.from(user) };

@@ -49,7 +49,7 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
     this.subscriber = new Redis(redisOptionsFromUrl(this.config.redisUrl));
     this.subscriber.on('error', (e) => this.logger.warn(`Event subscription: ${e.message}`));
     this.subscriber.on('message', (_channel, message) => this.relay(message));
-    void this.subscriber.subscribe(EVENTS_CHANNEL);
+    this.subscriber.subscribe(EVENTS_CHANNEL).catch((e: Error) => this.logger.error(`Event subscription failed: ${e.message}`));
   }
 
   async handleConnection(socket: Socket) {
@@ -61,7 +61,13 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
   }
 
   private relay(message: string) {
-    const event = JSON.parse(message) as PublishedEvent;
+    let event: PublishedEvent;
+    try {
+      event = JSON.parse(message) as PublishedEvent;
+    } catch {
+      this.logger.warn(`Ignored a message on ${EVENTS_CHANNEL} that is not JSON`);
+      return;
+    }
     const { audience } = event;
     const rooms = audience.roles ? audience.roles.map(roleRoom) : audience.agentOnly ? [agentRoom(audience.agentId)] : [agentRoom(audience.agentId), STAFF_ROOM];
     this.server.to(rooms).emit(event.name, event.payload);

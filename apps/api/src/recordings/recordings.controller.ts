@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { CALL_READER_ROLES, UserRole } from '@callgrade/database';
-import { IdParam } from '@callgrade/http';
+import { DomainError, IdParam } from '@callgrade/http';
 import { RecordingAudio, RecordingQueries } from '@callgrade/recordings';
 import { RetryTranscription, TranscriptQueries } from '@callgrade/transcripts';
 import type { Request, Response } from 'express';
@@ -23,6 +23,7 @@ export class RecordingsController {
   @Roles(...CALL_READER_ROLES)
   @AllowApiKey()
   async list(@Query() query: ListRecordingsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) throw DomainError.validation({ from: 'must not be after to' });
     const page = await this.queries.list(principal, {
       ...query,
       from: query.from ? new Date(query.from) : undefined,

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { DisputeRouting, UserRole } from '@callgrade/database';
 import { ReviewSettingsService } from '@callgrade/evaluations';
+import { DomainError } from '@callgrade/http';
 
 class UpdateReviewSettingsDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 8760, description: 'Hours after publication during which an agent may dispute' })
@@ -28,6 +29,8 @@ export class ReviewSettingsController {
   @Put()
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateReviewSettingsDto) {
+    // Each update is a new version in the history: an empty one would only add noise.
+    if (dto.disputeWindowHours === undefined && dto.disputeRouting === undefined) throw DomainError.validation({ body: 'send disputeWindowHours, disputeRouting or both' });
     return this.settings.update(principal, dto);
   }
 }

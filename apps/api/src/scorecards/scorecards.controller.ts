@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, UserPrincipal } from '@callgrade/auth';
 import { UserRole } from '@callgrade/database';
-import { DomainError, IdParam } from '@callgrade/http';
+import { IdParam, PositiveIntParam } from '@callgrade/http';
 import { ScorecardsService } from '@callgrade/scorecards';
 import { CreateScorecardDto, UpdateScorecardDto } from './dto/scorecard.dto';
 import { ScorecardResponse, ScorecardSummaryResponse, ScorecardVersionResponse } from './dto/scorecard.response';
@@ -11,8 +11,7 @@ const READERS = [UserRole.Admin, UserRole.QaSupervisor, UserRole.Trainer, UserRo
 const WRITERS = [UserRole.Admin, UserRole.QaSupervisor];
 
 // eslint-disable-next-line no-useless-assignment -- false positive: use in a parameter decorator is not seen (eslint/eslint#20947)
-const VersionParam = () =>
-  Param('version', new ParseIntPipe({ exceptionFactory: () => DomainError.validation({ version: 'must be a whole number' }) }));
+const VersionParam = () => PositiveIntParam('version');
 
 @ApiTags('scorecards')
 @Controller('scorecards')

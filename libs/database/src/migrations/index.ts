@@ -5,6 +5,7 @@ import { ReviewWorkflow1795867454855 } from './1795867454855-ReviewWorkflow';
 import { AuditLogReaders1796221406163 } from './1796221406163-AuditLogReaders';
 import { Complaints1796221485742 } from './1796221485742-Complaints';
 import { RetentionAndPrivacy1796221610485 } from './1796221610485-RetentionAndPrivacy';
+import { AnonymousAuditActor1796222452454 } from './1796222452454-AnonymousAuditActor';
 
 /** Every migration, in order. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditLogReaders1796221406163,
   Complaints1796221485742,
   RetentionAndPrivacy1796221610485,
+  AnonymousAuditActor1796222452454,
 ];

@@ -155,7 +155,8 @@ describe('Complaints', () => {
       ['an unknown category', { categoryKey: 'weather' }, 'categoryKey', 'no such category'],
       ['a card number as the customer reference', { customerReference: '4111 1111 1111 1111' }, 'customerReference', expect.stringMatching(/^looks like a payment card number/)],
       ['an oversize description', { description: 'x'.repeat(10_001) }, 'description', 'must be at most 10000 characters (got 10001)'],
-      ['control characters in the description', { description: 'rude\u0000agent' }, 'description', 'must not contain control characters'],
+      ['control characters in the description', { description: 'rude\u0007agent' }, 'description', 'must not contain control characters'],
+      ['a NUL byte in the description', { description: 'rude\u0000agent' }, 'description', 'must not contain NUL characters'],
       ['a call and no agent', { recordingId: undefined }, 'agentId', 'is required when the call is not given'],
       ['a bad severity', { severity: 'urgent' }, 'severity', expect.stringContaining('severity must be one of')],
     ])('refuses %s with 422 naming the field, storing nothing', async (_what, overrides, field, problem) => {

@@ -37,7 +37,7 @@ describe('Health and API documentation', () => {
     expect(page.text).toContain('<html');
     const cookie = page.headers['set-cookie'];
     const queues = await sut.http.get('/api/v1/admin/queues/api/queues').set('Cookie', cookie).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['complaint-deadlines', 'review-sampling', 'scoring', 'transcription']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['complaint-deadlines', 'retention', 'review-sampling', 'scoring', 'transcription']);
   });
 
   it('serves the OpenAPI document and its UI', async () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { silence, speech } from './support/audio-fixtures';
 import { aUser, anAgent, TestUser, uniqueCallId } from './support/builders';
 import { eventually } from './support/eventually';
+import { OwnDatabase, startOwnDatabase } from './support/own-database';
 import { OwnRedis, startOwnRedis } from './support/own-redis';
 import { conversation, GOOD_CALL } from './support/scored-calls';
 import { startTestApp, TestApp } from './support/test-app';
@@ -11,6 +12,7 @@ import { startTestApp, TestApp } from './support/test-app';
 /** Defect 5: after Redis lost its data, recordings stayed queued forever. */
 describe('Recordings whose job Redis lost', () => {
   let redis: OwnRedis;
+  let database: OwnDatabase;
   let ingest: TestApp;
   let worker: TestApp | undefined;
   let admin: TestUser;
@@ -20,7 +22,9 @@ describe('Recordings whose job Redis lost', () => {
   beforeAll(async () => {
     // Its own Redis, so flushing it touches no other test.
     redis = await startOwnRedis();
-    ingest = await startTestApp({ REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'true', LOST_JOB_CHECK_SECONDS: '1', LOST_JOB_GRACE_SECONDS: '1' });
+    // Its own database too: the reconciler scans every recording, and other files leave calls waiting on jobs in the shared Redis.
+    database = await startOwnDatabase('lost_jobs');
+    ingest = await startTestApp({ DATABASE_URL: database.url, REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'true', LOST_JOB_CHECK_SECONDS: '1', LOST_JOB_GRACE_SECONDS: '1' });
     db = ingest.get(DataSource);
     admin = await aUser(ingest, UserRole.Admin);
     agent = await anAgent(ingest);
@@ -29,6 +33,7 @@ describe('Recordings whose job Redis lost', () => {
     await worker?.close();
     await ingest?.close();
     await redis?.destroy();
+    await database?.destroy();
   });
 
   const upload = async (file: string, transcript?: string) => {
@@ -48,7 +53,7 @@ describe('Recordings whose job Redis lost', () => {
     await redis.client().flushdb();
     expect(await ingest.get(RecoverLostJobs).execute(60_000)).toEqual({ checked: 0, requeued: [] }); // nothing stale yet: left alone
 
-    worker = await startTestApp({ REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'false', TRANSCRIPTION_WORKER_ENABLED: 'true', SCORING_WORKER_ENABLED: 'true' });
+    worker = await startTestApp({ DATABASE_URL: database.url, REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'false', TRANSCRIPTION_WORKER_ENABLED: 'true', SCORING_WORKER_ENABLED: 'true' });
     await eventually(async () => (await statuses(ids)).every((s) => s === 'scored'), 90_000, 250);
 
     const scores = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM auto_scores WHERE recording_id = ANY($1::uuid[]) GROUP BY recording_id`, [ids]);

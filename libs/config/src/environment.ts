@@ -150,6 +150,8 @@ export class Environment {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   COMPLAINT_SWEEP_SECONDS = 60;
+
+  @Transform(toBool) @IsBoolean()
   RETENTION_PURGE_ENABLED = true;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

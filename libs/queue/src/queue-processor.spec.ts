@@ -11,12 +11,22 @@ describe('assertEveryJobHandled', () => {
         handling(JobName.TranscribeRecording),
         handling(JobName.ScoreRecording, JobName.RescoreRecording),
         handling(JobName.RunScheduledSampling),
+        handling(JobName.CheckComplaintDeadline),
+        handling(JobName.PurgeExpiredRecordings),
       ]),
     ).not.toThrow();
   });
 
   it('refuses to start, naming the job and its queue, when a job has no handler', () => {
-    expect(() => assertEveryJobHandled([handling(JobName.TranscribeRecording), handling(JobName.ScoreRecording), handling(JobName.RunScheduledSampling)])).toThrow(
+    expect(() =>
+      assertEveryJobHandled([
+        handling(JobName.TranscribeRecording),
+        handling(JobName.ScoreRecording),
+        handling(JobName.RunScheduledSampling),
+        handling(JobName.CheckComplaintDeadline),
+        handling(JobName.PurgeExpiredRecordings),
+      ]),
+    ).toThrow(
       'No handler for job(s) rescore-recording (queue scoring)',
     );
   });

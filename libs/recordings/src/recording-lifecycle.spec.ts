@@ -93,7 +93,7 @@ describe('allowedRecordingActions', () => {
   });
 
   it('lists the transcription actions of a queued recording in pipeline order', () => {
-    expect(allowedRecordingActions(RecordingStatus.Queued)).toEqual(['start_transcription', 'retry_attempt', 'fail_transcription']);
+    expect(allowedRecordingActions(RecordingStatus.Queued)).toEqual(['start_transcription', 'retry_attempt', 'fail_transcription', 'retry_transcription', 'recover_lost_job']);
   });
 });
 

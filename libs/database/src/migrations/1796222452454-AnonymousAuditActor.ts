@@ -7,7 +7,7 @@ export class AnonymousAuditActor1796222452454 implements MigrationInterface {
     await q.query(`ALTER TABLE audit_events ALTER COLUMN actor_id DROP NOT NULL`);
     await q.query(`
       ALTER TABLE audit_events ADD CONSTRAINT audit_events_actor_check CHECK (
-        (actor_type IN ('user', 'api_key') AND actor_id IS NOT NULL) OR (actor_type = 'anonymous' AND actor_id IS NULL))`);
+        (actor_type IN ('user', 'api_key', 'system') AND actor_id IS NOT NULL) OR (actor_type = 'anonymous' AND actor_id IS NULL))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -16,6 +16,6 @@ export class AnonymousAuditActor1796222452454 implements MigrationInterface {
     if (n > 0) throw new Error(`${n} anonymous audit events exist; the audit log is append-only, so this migration cannot be undone`);
     await q.query(`ALTER TABLE audit_events DROP CONSTRAINT audit_events_actor_check`);
     await q.query(`ALTER TABLE audit_events ALTER COLUMN actor_id SET NOT NULL`);
-    await q.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_actor_type_check CHECK (actor_type IN ('user', 'api_key'))`);
+    await q.query(`ALTER TABLE audit_events ADD CONSTRAINT audit_events_actor_type_check CHECK (actor_type IN ('user', 'api_key', 'system'))`);
   }
 }

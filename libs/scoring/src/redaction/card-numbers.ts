@@ -21,6 +21,8 @@ export interface WordSpan {
   from: number;
   to: number;
   digits: string;
+  /** The digits pass the card check digit: surely a card, not a mis-heard one or another number. */
+  passesLuhn: boolean;
 }
 
 /** Lengths card schemes issue for a number starting this way (none for an unknown issuer). */
@@ -45,22 +47,25 @@ function span(run: DigitRun, first: number, last: number): DigitRun {
 }
 
 /**
- * Card numbers within one digit run. A run of 13–19 digits is a card when it passes Luhn. A longer
- * run is taken as a card followed by its expiry or security code when a scheme-length prefix ending
- * on a word boundary passes Luhn; otherwise it is split at its longest pause and each part tried.
- * Trying every window would let random digits pass Luhn one time in ten.
+ * Card numbers within one digit run. A run of 13–19 digits is redacted whether or not it passes
+ * Luhn: one mis-heard digit breaks the check, and leaking a card is worse than hiding a reference.
+ * A longer run is taken as a card followed by its expiry or security code when a scheme-length
+ * prefix ending on a word boundary passes Luhn; otherwise it is split at its longest pause and each
+ * part tried, and without such a pause the whole run is redacted.
  */
 export function cardSpansIn(run: DigitRun): WordSpan[] {
   if (run.pieces[0]?.maybeWord) {
-    // "for one one…": read it as the word first; as the digit only when that makes the card.
+    // "for one one…": the word or the digit? The reading that passes Luhn, else the digit.
     const asWord = run.pieces.length > 1 ? cardSpansIn(span(run, 1, run.pieces.length - 1)) : [];
-    if (asWord.length > 0) return asWord;
-    const asDigit: DigitRun = { ...run, pieces: [{ ...run.pieces[0], maybeWord: false }, ...run.pieces.slice(1)] };
-    return cardSpansIn(asDigit);
+    const asDigit = cardSpansIn({ ...run, pieces: [{ ...run.pieces[0], maybeWord: false }, ...run.pieces.slice(1)] });
+    const sure = (spans: WordSpan[]): boolean => spans.length > 0 && spans.every((s) => s.passesLuhn);
+    // Even then the look-alike is hidden with it: one word too many beats a digit left readable.
+    if (sure(asWord) && !sure(asDigit)) return asWord.map((s, i) => (i === 0 ? { ...s, from: run.from } : s));
+    return asDigit.length > 0 ? asDigit : asWord;
   }
   const length = run.digits.length;
   if (length < MIN_CARD_DIGITS) return [];
-  if (length <= MAX_CARD_DIGITS) return passesLuhn(run.digits) ? [{ from: run.from, to: run.to, digits: run.digits }] : [];
+  if (length <= MAX_CARD_DIGITS) return [{ from: run.from, to: run.to, digits: run.digits, passesLuhn: passesLuhn(run.digits) }];
 
   let offset = 0;
   const ends = new Map<number, number>();
@@ -69,14 +74,16 @@ export function cardSpansIn(run: DigitRun): WordSpan[] {
     const last = ends.get(cardLength);
     if (last === undefined || length - cardLength > MAX_TRAILING_DIGITS) continue;
     const digits = run.digits.slice(0, cardLength);
-    if (passesLuhn(digits)) return [{ from: run.from, to: run.pieces[last].to, digits }];
+    if (passesLuhn(digits)) return [{ from: run.from, to: run.pieces[last].to, digits, passesLuhn: true }];
   }
 
   let split = -1;
   for (let p = 1; p < run.pieces.length; p++) {
     if (split < 0 || run.pieces[p].pauseBeforeMs > run.pieces[split].pauseBeforeMs) split = p;
   }
-  if (split < 0 || run.pieces[split].pauseBeforeMs < MIN_SPLITTING_PAUSE_MS) return [];
+  if (split < 0 || run.pieces[split].pauseBeforeMs < MIN_SPLITTING_PAUSE_MS) {
+    return [{ from: run.from, to: run.to, digits: run.digits, passesLuhn: false }];
+  }
   return [...cardSpansIn(span(run, 0, split - 1)), ...cardSpansIn(span(run, split, run.pieces.length - 1))];
 }
 
@@ -96,7 +103,10 @@ export interface FindCardNumbersOptions {
   maxDigitGapMs?: number;
 }
 
-/** Card numbers spoken or written in the transcript, grouped across words and segments of one speaker. */
+/**
+ * Card numbers spoken or written in the transcript, grouped across words and segments of one speaker.
+ * Only numbers passing Luhn: a finding fails the agent, so it must be sure (redaction hides more).
+ */
 export function findCardNumbers(transcript: Transcript, options: FindCardNumbersOptions = {}): CardNumberFinding[] {
   const findings: CardNumberFinding[] = [];
   const speakers = options.speakers;
@@ -104,6 +114,7 @@ export function findCardNumbers(transcript: Transcript, options: FindCardNumbers
   for (const [speaker, stream] of wordsBySpeaker(timedWords(heard))) {
     for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS)) {
       for (const span of cardSpansIn(run)) {
+        if (!span.passesLuhn) continue;
         findings.push({
           speaker,
           startMs: stream[span.from].startMs,

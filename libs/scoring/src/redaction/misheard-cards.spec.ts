@@ -153,12 +153,24 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     ['and the security code please', 'seven to nine'],
     ['what is the CVV', 'for to one'],
     ['and the CVC', 'ate five sick'],
+    ['and the security code on the back', 'ate fight sick'],
+    ['and your card security code', 'too for won'],
     ['the three digits on the back of the card', 'nein oh for'],
   ])('hides a mis-heard security code after "%s"', (prompt, answer) => {
     const sut = redactTranscript(aConversation([['agent', prompt], ['customer', answer]]));
 
     expect(sut.segments[1].text).toBe('[redacted security code]');
     expect(sut.spans[0].reason?.zh).toMatch(/^安全码/);
+  });
+
+  it.each([
+    ['what is the CVV', 'I want to check something first'],
+    ['and the security code please', 'for two days I have been trying to pay'],
+    ['the three digits on the back of the card', 'hold on I ate at nine'],
+  ])('leaves an answer to "%s" that is not a number alone: "%s"', (prompt, answer) => {
+    const segments = aConversation([['agent', prompt], ['customer', answer]]);
+
+    expect(redactTranscript(segments).segments).toEqual(segments);
   });
 
   it.each([

@@ -91,8 +91,12 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
   const streams = wordsBySpeaker(allWords);
   const runs: { stream: TimedWord[]; run: DigitRun }[] = [];
 
+  const promptEnds = securityCodePromptEnds(transcript, options);
+  const windowMs = options.securityCodeWindowMs ?? 20_000;
+  const answerWindows = promptEnds.map((end) => ({ fromMs: end, toMs: end + windowMs }));
+
   for (const stream of streams.values()) {
-    for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS)) {
+    for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS, answerWindows)) {
       runs.push({ stream, run });
       for (const span of cardSpansIn(run)) {
         markRange(marks, stream, span.from, span.to, 'card_number');
@@ -100,7 +104,7 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
       }
     }
   }
-  markSecurityCodes(transcript, runs, marks, options);
+  markSecurityCodes(promptEnds, runs, marks, windowMs);
   for (const [word, kind] of marks) if (kind === 'security_code' && !reasons.has(word)) reasons.set(word, REASONS.securityCode);
   for (const pattern of options.patterns ?? []) {
     transcript.forEach((segment, s) => markPattern(segment, wordsOf[s], pattern, marks));
@@ -117,23 +121,26 @@ function markRange(marks: Map<TimedWord, RedactionKind>, stream: readonly TimedW
   for (let i = from; i <= to; i++) if (!marks.has(stream[i])) marks.set(stream[i], kind);
 }
 
-function markSecurityCodes(
-  transcript: Transcript,
-  runs: { stream: TimedWord[]; run: DigitRun }[],
-  marks: Map<TimedWord, RedactionKind>,
-  options: RedactionOptions,
-): void {
+/** When each prompt for a security code ends, in time order. */
+function securityCodePromptEnds(transcript: Transcript, options: RedactionOptions): number[] {
   const matcher = (promptMatcher ??= new PhraseMatcher());
   const prompts = matcher.compile(options.securityCodePrompts ?? DEFAULT_SECURITY_CODE_PROMPTS, { threshold: 0.8 });
-  const windowMs = options.securityCodeWindowMs ?? 20_000;
+  return matcher.findAll(prompts, matcher.index(transcript)).map((prompt) => prompt.evidence[prompt.evidence.length - 1]?.endMs ?? 0);
+}
+
+function markSecurityCodes(
+  promptEnds: readonly number[],
+  runs: { stream: TimedWord[]; run: DigitRun }[],
+  marks: Map<TimedWord, RedactionKind>,
+  windowMs: number,
+): void {
   const candidates = runs
     .filter(({ run, stream }) => run.digits.length >= 3 && run.digits.length <= 4 && !marks.has(stream[run.from]))
     .sort((a, b) => a.stream[a.run.from].startMs - b.stream[b.run.from].startMs);
   // Prompts often come in pairs ("the security code, the three digits on the back"): a prompt
   // said before the last answer taken has been answered already.
   let answeredAt = -Infinity;
-  for (const prompt of matcher.findAll(prompts, matcher.index(transcript))) {
-    const promptEnd = prompt.evidence[prompt.evidence.length - 1]?.endMs ?? 0;
+  for (const promptEnd of promptEnds) {
     if (promptEnd <= answeredAt) continue;
     const answer = candidates.find(({ run, stream }) => {
       const start = stream[run.from].startMs;

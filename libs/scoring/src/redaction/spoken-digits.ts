@@ -109,9 +109,10 @@ function isDigitBearing(c: WordClass): boolean {
  * "and") stay inside a run, except a conjunction next to a written number of 3+ digits, which lists
  * two numbers ("order 12345678 and 87654321").
  */
-export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): DigitRun[] {
+export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number, expectedShortNumbers: readonly TimeWindow[] = []): DigitRun[] {
   const classes = words.map((w) => classify(w.text));
-  resolveAmbiguous(classes);
+  const shortAnswers = expectedShortNumbers.flatMap((window) => shortAnswerAt(words, classes, window));
+  resolveAmbiguous(classes, shortAnswers);
   const runs: DigitRun[] = [];
   let pieces: DigitPiece[] = [];
   let fillers = 0;
@@ -203,7 +204,7 @@ const ALL_LOOK_ALIKE_WORDS = 15;
  * Ordinary speech ("I want to go to the store for two days") never has a dozen of them in a row.
  * Only runs of 13+ digits, or 3–4 after a security-code prompt, are redacted at all.
  */
-function resolveAmbiguous(classes: WordClass[]): void {
+function resolveAmbiguous(classes: WordClass[], alwaysDigits: readonly number[] = []): void {
   const inDense = new Array<boolean>(classes.length).fill(false);
   let i = 0;
   while (i < classes.length) {
@@ -235,6 +236,7 @@ function resolveAmbiguous(classes: WordClass[]): void {
   // A look-alike next to a digit, or next to a look-alike that is (chains: "for to one").
   const isDigit = new Array<boolean>(classes.length).fill(false);
   classes.forEach((c, k) => (isDigit[k] = inDense[k] || isDigitBearing(c)));
+  for (const k of alwaysDigits) isDigit[k] = true;
   const next = (k: number, step: number): number => {
     for (let j = k + step; j >= 0 && j < classes.length; j += step) if (classes[j].kind !== 'filler') return j;
     return -1;
@@ -251,4 +253,37 @@ function resolveAmbiguous(classes: WordClass[]): void {
   classes.forEach((c, k) => {
     if (c.kind === 'ambiguous' && !isDigit[k]) classes[k] = { kind: 'other' };
   });
+}
+
+/** A stretch of time, in milliseconds. */
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Words a speaker may say before the number asked for ("it is", "uh, it's"). */
+const WORDS_BEFORE_ANSWER = 4;
+
+/**
+ * Right after a prompt for a security code, 3–4 digit-like words in a row are the answer even when
+ * every one is a look-alike ("ate five sick", "for to one"): the indexes of those words.
+ */
+function shortAnswerAt(words: readonly TimedWord[], classes: readonly WordClass[], window: TimeWindow): number[] {
+  let first = words.findIndex((w) => w.startMs >= window.fromMs && w.startMs <= window.toMs);
+  if (first < 0) return [];
+  const isDigitLike = (c: WordClass): boolean => c.kind === 'ambiguous' || isDigitBearing(c);
+  const last = Math.min(words.length, first + WORDS_BEFORE_ANSWER);
+  while (first < last && !isDigitLike(classes[first])) first++;
+  const answer: number[] = [];
+  let fillers = 0;
+  for (let k = first; k < words.length && answer.length <= 4; k++) {
+    if (classes[k].kind === 'filler') {
+      if (++fillers > MAX_FILLERS_IN_A_ROW) break;
+      continue;
+    }
+    if (!isDigitLike(classes[k])) break;
+    fillers = 0;
+    answer.push(k);
+  }
+  return answer.length >= 3 && answer.length <= 4 ? answer.filter((k) => classes[k].kind === 'ambiguous') : [];
 }

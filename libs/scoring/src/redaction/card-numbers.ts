@@ -36,6 +36,11 @@ function schemeLengths(digits: string): number[] {
   return [];
 }
 
+/** A card scheme issues numbers of this length starting with these digits. */
+export function isIssuedLength(digits: string): boolean {
+  return schemeLengths(digits).includes(digits.length);
+}
+
 /** Expiry (4 digits) and security code (3–4) that may follow a card number in one breath. */
 const MAX_TRAILING_DIGITS = 8;
 /** Pauses shorter than this are taken as part of reading one number. */

@@ -100,11 +100,13 @@ const ORDINARY_SPEECH: string[] = [
   'the policy runs from the first of March two thousand twenty four to the twenty eighth of February',
   'extension four four one two, or ask for Anne on two one two',
   'plus four four seven seven double oh nine one one two three four',
+  'you can call me on plus four nine one five one one two three four five six seven eight',
   'I was charged 129.99 twice, on the 3rd and the 4th, so 259.98',
   'to be honest I want to say it was too much for me to pay for two',
   '我想订两个房间，住三晚',
   '请拨打八六一三八一二三四五六七八联系我们',
   '我的会员号是一二三四五六七八九零',
+  '我的手机是八六一三九零零零零一二三四',
   '订单号是一二三四五六七八',
   '二零二四年五月十二日付了三百五十元',
   '稍等一下，我帮您查一下',
@@ -147,6 +149,12 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     expect(misheard.spans[0].reason?.en).toMatch(/^likely card number/);
     expect(misheard.spans[0].reason?.zh).toMatch(/^疑似银行卡号/);
     expect(clean.spans[0].reason?.en).toMatch(/^card number/);
+  });
+
+  it('hides a number after "call" all the same when it passes the card check', () => {
+    const sut = redactTranscript([aSegment('customer', 0, 'call me on 4111 1111 1111 1111')]);
+
+    expect(sut.segments[0].text).toBe('call me on [redacted card]');
   });
 
   it('mutes whole milliseconds around the hidden words, even when word times are fractional', () => {
@@ -198,7 +206,7 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     });
 
     expect(ORDINARY_SPEECH.length).toBeGreaterThanOrEqual(30);
-    // A mobile number with its country code (+86) has 13 digits, as many as a short card: hidden.
-    expect(falselyRedacted).toEqual(['请拨打八六一三八一二三四五六七八联系我们']);
+    // +49 151 1234 5678 has 13 digits, starts like a Visa and happens to pass Luhn: hidden as a card.
+    expect(falselyRedacted).toEqual(['you can call me on plus four nine one five one one two three four five six seven eight']);
   });
 });

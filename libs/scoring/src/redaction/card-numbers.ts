@@ -14,6 +14,8 @@ export interface CardNumberFinding {
   endMs: number;
   lastFour: string;
   digitCount: number;
+  /** Passes the card check digit; otherwise a likely card, perhaps with a digit mis-heard. */
+  passesLuhn: boolean;
 }
 
 /** Words `from..to` of a speaker's word stream that carry a card number. */
@@ -37,7 +39,7 @@ function schemeLengths(digits: string): number[] {
 }
 
 /** A card scheme issues numbers of this length starting with these digits. */
-export function isIssuedLength(digits: string): boolean {
+function isIssuedLength(digits: string): boolean {
   return schemeLengths(digits).includes(digits.length);
 }
 
@@ -92,6 +94,27 @@ export function cardSpansIn(run: DigitRun): WordSpan[] {
   return [...cardSpansIn(span(run, 0, split - 1)), ...cardSpansIn(span(run, split, run.pieces.length - 1))];
 }
 
+/** Words just before a number that make it a telephone number (with its country code, 13+ digits). */
+const PHONE_CUES = /(^|\s)(\+|plus|phone|call|dial|mobile|landline)(\s|$)|电话|拨打|致电|手机/;
+const PHONE_CUE_WORDS = 3;
+const PHONE_CUE_UNITS = 5;
+
+/**
+ * A number right after "plus", "call", 拨打, 电话… is a phone number read with its country code
+ * (+86 138 1234 5678 has 13 digits) unless it passes Luhn with a length a card scheme issues for its
+ * first digits: that one is hidden all the same.
+ */
+function saidAsPhoneNumber(stream: readonly TimedWord[], from: number): boolean {
+  const before = stream.slice(Math.max(0, from - PHONE_CUE_UNITS), from);
+  const english = before.slice(-PHONE_CUE_WORDS).map((w) => w.text.toLowerCase()).join(' ');
+  return PHONE_CUES.test(english) || PHONE_CUES.test(before.map((w) => w.text).join(''));
+}
+
+/** Card numbers in a run of a speaker's words (`stream`), leaving phone numbers said as such. */
+export function cardSpansInStream(stream: readonly TimedWord[], run: DigitRun): WordSpan[] {
+  return cardSpansIn(run).filter((span) => (span.passesLuhn && isIssuedLength(span.digits)) || !saidAsPhoneNumber(stream, span.from));
+}
+
 /** Words grouped by speaker, each list in time order. */
 export function wordsBySpeaker(words: readonly TimedWord[]): Map<Speaker, TimedWord[]> {
   const streams = new Map<Speaker, TimedWord[]>();
@@ -109,8 +132,8 @@ export interface FindCardNumbersOptions {
 }
 
 /**
- * Card numbers spoken or written in the transcript, grouped across words and segments of one speaker.
- * Only numbers passing Luhn: a finding fails the agent, so it must be sure (redaction hides more).
+ * Card numbers spoken or written in the transcript, grouped across words and segments of one speaker:
+ * the same numbers redaction hides, those failing Luhn included (marked).
  */
 export function findCardNumbers(transcript: Transcript, options: FindCardNumbersOptions = {}): CardNumberFinding[] {
   const findings: CardNumberFinding[] = [];
@@ -118,14 +141,14 @@ export function findCardNumbers(transcript: Transcript, options: FindCardNumbers
   const heard = speakers ? transcript.filter((segment) => speakers.includes(segment.speaker)) : transcript;
   for (const [speaker, stream] of wordsBySpeaker(timedWords(heard))) {
     for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS)) {
-      for (const span of cardSpansIn(run)) {
-        if (!span.passesLuhn) continue;
+      for (const span of cardSpansInStream(stream, run)) {
         findings.push({
           speaker,
           startMs: stream[span.from].startMs,
           endMs: stream[span.to].endMs,
           lastFour: span.digits.slice(-4),
           digitCount: span.digits.length,
+          passesLuhn: span.passesLuhn,
         });
       }
     }

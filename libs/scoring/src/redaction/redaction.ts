@@ -1,6 +1,6 @@
 import { PhraseMatcher } from '../matching/phrase-matcher';
 import { Transcript, TranscriptSegment, TranscriptWord } from '../transcript.types';
-import { cardSpansIn, DEFAULT_MAX_DIGIT_GAP_MS, isIssuedLength, wordsBySpeaker } from './card-numbers';
+import { cardSpansInStream, DEFAULT_MAX_DIGIT_GAP_MS, wordsBySpeaker } from './card-numbers';
 import { DigitRun, readDigitRuns } from './spoken-digits';
 import { TimedWord, timedWordsOf } from './timed-words';
 
@@ -98,8 +98,7 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
   for (const stream of streams.values()) {
     for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS, answerWindows)) {
       runs.push({ stream, run });
-      for (const span of cardSpansIn(run)) {
-        if (!(span.passesLuhn && isIssuedLength(span.digits)) && saidAsPhoneNumber(stream, span.from)) continue;
+      for (const span of cardSpansInStream(stream, run)) {
         markRange(marks, stream, span.from, span.to, 'card_number');
         reasons.set(stream[span.from], span.passesLuhn ? REASONS.cardSure : REASONS.cardLikely);
       }
@@ -116,22 +115,6 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
   const spans: RedactionSpan[] = [];
   const segments = transcript.map((segment, s) => rewriteSegment(segment, wordsOf[s], marks, reasons, labels, spans));
   return { segments, spans: mergeSpans(spans, options.paddingMs ?? 150) };
-}
-
-/** Words just before a number that make it a telephone number (with its country code, 13+ digits). */
-const PHONE_CUES = /(^|\s)(\+|plus|phone|call|dial|mobile|landline)(\s|$)|电话|拨打|致电|手机/;
-const PHONE_CUE_WORDS = 3;
-const PHONE_CUE_UNITS = 5;
-
-/**
- * A number right after "plus", "call", 拨打, 电话… is a phone number read with its country code
- * (+86 138 1234 5678 has 13 digits) unless it passes Luhn with a length a card scheme issues for its
- * first digits: that one is hidden all the same.
- */
-function saidAsPhoneNumber(stream: readonly TimedWord[], from: number): boolean {
-  const before = stream.slice(Math.max(0, from - PHONE_CUE_UNITS), from);
-  const english = before.slice(-PHONE_CUE_WORDS).map((w) => w.text.toLowerCase()).join(' ');
-  return PHONE_CUES.test(english) || PHONE_CUES.test(before.map((w) => w.text).join(''));
 }
 
 function markRange(marks: Map<TimedWord, RedactionKind>, stream: readonly TimedWord[], from: number, to: number, kind: RedactionKind): void {

@@ -29,6 +29,8 @@ const AMBIGUOUS: Record<string, string> = {
   nein: '9', night: '9', nigh: '9', mine: '9',
   hero: '0',
 };
+/** Words the recogniser writes for a mis-heard digit (each also an ordinary word). */
+export const DIGIT_LOOK_ALIKES: ReadonlySet<string> = new Set(Object.keys(AMBIGUOUS));
 const FILLERS = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'and', 'or', 'then', 'dash', 'hyphen', 'space', 'comma', '嗯', '啊', '呃', '和', '或']);
 /** Fillers that join two numbers in a list ("12345678 and 87654321") rather than interrupt one. */
 const CONJUNCTIONS = new Set(['and', 'or', 'then', '和', '或']);

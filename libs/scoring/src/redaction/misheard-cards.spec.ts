@@ -151,6 +151,14 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     expect(clean.spans[0].reason?.en).toMatch(/^card number/);
   });
 
+  it('gives the reason on each muted span of a card read across two segments', () => {
+    const segments = [aSegment('customer', 0, 'four won won won won won won won'), aSegment('customer', 5_000, 'one one one one one one one one')];
+
+    const sut = redactTranscript(segments, { paddingMs: 0 });
+
+    expect(sut.spans.map((s) => s.reason?.en)).toEqual([expect.stringMatching(/^card number/), expect.stringMatching(/^card number/)]);
+  });
+
   it('hides a number after "call" all the same when it passes the card check', () => {
     const sut = redactTranscript([aSegment('customer', 0, 'call me on 4111 1111 1111 1111')]);
 

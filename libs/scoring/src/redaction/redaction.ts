@@ -100,7 +100,8 @@ export function redactTranscript(transcript: Transcript, options: RedactionOptio
       runs.push({ stream, run });
       for (const span of cardSpansInStream(stream, run)) {
         markRange(marks, stream, span.from, span.to, 'card_number');
-        reasons.set(stream[span.from], span.passesLuhn ? REASONS.cardSure : REASONS.cardLikely);
+        const reason = span.passesLuhn ? REASONS.cardSure : REASONS.cardLikely;
+        for (let i = span.from; i <= span.to; i++) if (!reasons.has(stream[i])) reasons.set(stream[i], reason);
       }
     }
   }

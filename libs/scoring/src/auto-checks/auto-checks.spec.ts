@@ -255,6 +255,21 @@ describe('auto checks', () => {
       expect(result).toMatchObject({ result: 'fail', evidence: [{ speaker: 'agent', text: '[card number ending 1111]' }] });
     });
 
+    it('fails when the agent reads back a card the recogniser mis-heard, naming it a likely card', () => {
+      // 4111 1111 1111 1111 read back, heard as "for", "won" and a "two" that breaks the check digit
+      const segments = aConversation([['agent', 'so that is for one won one, one one one one, one one one one, one one one two']]);
+
+      const result = check({ kind: 'no_card_data_read_back' }, segments);
+
+      expect(result).toMatchObject({ result: 'fail', evidence: [{ speaker: 'agent', text: '[likely card number ending 1112]' }] });
+    });
+
+    it('fails when every digit of the card read back was heard as a look-alike word', () => {
+      const segments = aConversation([['agent', 'so that is for want want want want want want want want want want want want want want want']]);
+
+      expect(check({ kind: 'no_card_data_read_back' }, segments)).toMatchObject({ result: 'fail', evidence: [{ text: '[card number ending 1111]' }] });
+    });
+
     it('passes when only the customer says the card number', () => {
       const segments = aConversation([
         ['customer', '4111 1111 1111 1111'],

@@ -297,11 +297,12 @@ function noCardDataReadBack(ctx: CheckContext): CheckResult {
   const speakers = agentSpeakers(ctx.index);
   const mask = speakers.reduce((m, s) => m | SPEAKER_BIT[s], 0);
   const mayHaveCard = ctx.index.hasDigitRun(mask, MIN_CARD_DIGIT_WORDS);
-  const evidence: Evidence[] = (mayHaveCard ? findCardNumbers(ctx.transcript, { speakers }) : []).map((f) => ({
+  const cards = mayHaveCard ? findCardNumbers(ctx.transcript, { speakers }) : [];
+  const evidence: Evidence[] = cards.map((f) => ({
     speaker: f.speaker,
     startMs: f.startMs,
     endMs: f.endMs,
-    text: `[card number ending ${f.lastFour}]`,
+    text: f.passesLuhn ? `[card number ending ${f.lastFour}]` : `[likely card number ending ${f.lastFour}]`,
   }));
   // A transcript redacted before scoring still shows where the agent said a card number.
   for (const s of ctx.transcript) {

@@ -16,7 +16,7 @@ describe('findCardNumbers', () => {
   it('describes a card number by its last four digits only', () => {
     const segments = aConversation([['agent', 'so that is 4111 1111 1111 1111 correct?']]);
 
-    expect(findCardNumbers(segments)).toEqual([{ speaker: 'agent', startMs: 1200, endMs: 2800, lastFour: '1111', digitCount: 16 }]);
+    expect(findCardNumbers(segments)).toEqual([{ speaker: 'agent', startMs: 1200, endMs: 2800, lastFour: '1111', digitCount: 16, passesLuhn: true }]);
   });
 
   it('finds a card followed by its expiry in one run of digits', () => {
@@ -42,6 +42,15 @@ describe('findCardNumbers', () => {
     const segments = aConversation([['customer', 'it is for four one one one one one one one one one one one one one one one']]);
 
     expect(findCardNumbers(segments)).toEqual([expect.objectContaining({ digitCount: 16, lastFour: '1111' })]);
+  });
+
+  it('reports a number that fails Luhn as a likely card, and a phone number after "call" not at all', () => {
+    const segments = aConversation([
+      ['agent', 'so that is four one one one one one one one one one one one one one one two'],
+      ['agent', 'or call plus eight six one three eight one two three four five six seven eight'],
+    ]);
+
+    expect(findCardNumbers(segments)).toEqual([expect.objectContaining({ lastFour: '1112', digitCount: 16, passesLuhn: false })]);
   });
 
   it('looks only at the given speakers', () => {

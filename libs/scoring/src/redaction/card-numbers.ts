@@ -14,6 +14,8 @@ export interface CardNumberFinding {
   endMs: number;
   lastFour: string;
   digitCount: number;
+  /** Passes the card check digit; otherwise a likely card, perhaps with a digit mis-heard. */
+  passesLuhn: boolean;
 }
 
 /** Words `from..to` of a speaker's word stream that carry a card number. */
@@ -21,6 +23,8 @@ export interface WordSpan {
   from: number;
   to: number;
   digits: string;
+  /** The digits pass the card check digit: surely a card, not a mis-heard one or another number. */
+  passesLuhn: boolean;
 }
 
 /** Lengths card schemes issue for a number starting this way (none for an unknown issuer). */
@@ -34,6 +38,11 @@ function schemeLengths(digits: string): number[] {
   return [];
 }
 
+/** A card scheme issues numbers of this length starting with these digits. */
+function isIssuedLength(digits: string): boolean {
+  return schemeLengths(digits).includes(digits.length);
+}
+
 /** Expiry (4 digits) and security code (3–4) that may follow a card number in one breath. */
 const MAX_TRAILING_DIGITS = 8;
 /** Pauses shorter than this are taken as part of reading one number. */
@@ -45,22 +54,25 @@ function span(run: DigitRun, first: number, last: number): DigitRun {
 }
 
 /**
- * Card numbers within one digit run. A run of 13–19 digits is a card when it passes Luhn. A longer
- * run is taken as a card followed by its expiry or security code when a scheme-length prefix ending
- * on a word boundary passes Luhn; otherwise it is split at its longest pause and each part tried.
- * Trying every window would let random digits pass Luhn one time in ten.
+ * Card numbers within one digit run. A run of 13–19 digits is redacted whether or not it passes
+ * Luhn: one mis-heard digit breaks the check, and leaking a card is worse than hiding a reference.
+ * A longer run is taken as a card followed by its expiry or security code when a scheme-length
+ * prefix ending on a word boundary passes Luhn; otherwise it is split at its longest pause and each
+ * part tried, and without such a pause the whole run is redacted.
  */
 export function cardSpansIn(run: DigitRun): WordSpan[] {
   if (run.pieces[0]?.maybeWord) {
-    // "for one one…": read it as the word first; as the digit only when that makes the card.
+    // "for one one…": the word or the digit? The reading that passes Luhn, else the digit.
     const asWord = run.pieces.length > 1 ? cardSpansIn(span(run, 1, run.pieces.length - 1)) : [];
-    if (asWord.length > 0) return asWord;
-    const asDigit: DigitRun = { ...run, pieces: [{ ...run.pieces[0], maybeWord: false }, ...run.pieces.slice(1)] };
-    return cardSpansIn(asDigit);
+    const asDigit = cardSpansIn({ ...run, pieces: [{ ...run.pieces[0], maybeWord: false }, ...run.pieces.slice(1)] });
+    const sure = (spans: WordSpan[]): boolean => spans.length > 0 && spans.every((s) => s.passesLuhn);
+    // Even then the look-alike is hidden with it: one word too many beats a digit left readable.
+    if (sure(asWord) && !sure(asDigit)) return asWord.map((s, i) => (i === 0 ? { ...s, from: run.from } : s));
+    return asDigit.length > 0 ? asDigit : asWord;
   }
   const length = run.digits.length;
   if (length < MIN_CARD_DIGITS) return [];
-  if (length <= MAX_CARD_DIGITS) return passesLuhn(run.digits) ? [{ from: run.from, to: run.to, digits: run.digits }] : [];
+  if (length <= MAX_CARD_DIGITS) return [{ from: run.from, to: run.to, digits: run.digits, passesLuhn: passesLuhn(run.digits) }];
 
   let offset = 0;
   const ends = new Map<number, number>();
@@ -69,15 +81,38 @@ export function cardSpansIn(run: DigitRun): WordSpan[] {
     const last = ends.get(cardLength);
     if (last === undefined || length - cardLength > MAX_TRAILING_DIGITS) continue;
     const digits = run.digits.slice(0, cardLength);
-    if (passesLuhn(digits)) return [{ from: run.from, to: run.pieces[last].to, digits }];
+    if (passesLuhn(digits)) return [{ from: run.from, to: run.pieces[last].to, digits, passesLuhn: true }];
   }
 
   let split = -1;
   for (let p = 1; p < run.pieces.length; p++) {
     if (split < 0 || run.pieces[p].pauseBeforeMs > run.pieces[split].pauseBeforeMs) split = p;
   }
-  if (split < 0 || run.pieces[split].pauseBeforeMs < MIN_SPLITTING_PAUSE_MS) return [];
+  if (split < 0 || run.pieces[split].pauseBeforeMs < MIN_SPLITTING_PAUSE_MS) {
+    return [{ from: run.from, to: run.to, digits: run.digits, passesLuhn: false }];
+  }
   return [...cardSpansIn(span(run, 0, split - 1)), ...cardSpansIn(span(run, split, run.pieces.length - 1))];
+}
+
+/** Words just before a number that make it a telephone number (with its country code, 13+ digits). */
+const PHONE_CUES = /(^|\s)(\+|plus|phone|call|dial|mobile|landline)(\s|$)|电话|拨打|致电|手机/;
+const PHONE_CUE_WORDS = 3;
+const PHONE_CUE_UNITS = 5;
+
+/**
+ * A number right after "plus", "call", 拨打, 电话… is a phone number read with its country code
+ * (+86 138 1234 5678 has 13 digits) unless it passes Luhn with a length a card scheme issues for its
+ * first digits: that one is hidden all the same.
+ */
+function saidAsPhoneNumber(stream: readonly TimedWord[], from: number): boolean {
+  const before = stream.slice(Math.max(0, from - PHONE_CUE_UNITS), from);
+  const english = before.slice(-PHONE_CUE_WORDS).map((w) => w.text.toLowerCase()).join(' ');
+  return PHONE_CUES.test(english) || PHONE_CUES.test(before.map((w) => w.text).join(''));
+}
+
+/** Card numbers in a run of a speaker's words (`stream`), leaving phone numbers said as such. */
+export function cardSpansInStream(stream: readonly TimedWord[], run: DigitRun): WordSpan[] {
+  return cardSpansIn(run).filter((span) => (span.passesLuhn && isIssuedLength(span.digits)) || !saidAsPhoneNumber(stream, span.from));
 }
 
 /** Words grouped by speaker, each list in time order. */
@@ -96,20 +131,24 @@ export interface FindCardNumbersOptions {
   maxDigitGapMs?: number;
 }
 
-/** Card numbers spoken or written in the transcript, grouped across words and segments of one speaker. */
+/**
+ * Card numbers spoken or written in the transcript, grouped across words and segments of one speaker:
+ * the same numbers redaction hides, those failing Luhn included (marked).
+ */
 export function findCardNumbers(transcript: Transcript, options: FindCardNumbersOptions = {}): CardNumberFinding[] {
   const findings: CardNumberFinding[] = [];
   const speakers = options.speakers;
   const heard = speakers ? transcript.filter((segment) => speakers.includes(segment.speaker)) : transcript;
   for (const [speaker, stream] of wordsBySpeaker(timedWords(heard))) {
     for (const run of readDigitRuns(stream, options.maxDigitGapMs ?? DEFAULT_MAX_DIGIT_GAP_MS)) {
-      for (const span of cardSpansIn(run)) {
+      for (const span of cardSpansInStream(stream, run)) {
         findings.push({
           speaker,
           startMs: stream[span.from].startMs,
           endMs: stream[span.to].endMs,
           lastFour: span.digits.slice(-4),
           digitCount: span.digits.length,
+          passesLuhn: span.passesLuhn,
         });
       }
     }

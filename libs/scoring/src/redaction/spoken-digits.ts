@@ -12,9 +12,28 @@ const TEENS: Record<string, string> = {
 const TENS: Record<string, string> = {
   twenty: '2', thirty: '3', forty: '4', fourty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9',
 };
-/** Homophones of digits that are only read as digits between other digits ("four one for one"). */
-const AMBIGUOUS: Record<string, string> = { for: '4', to: '2', too: '2', won: '1', ate: '8' };
-const FILLERS = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'and', 'then', 'dash', 'hyphen', 'space', 'comma', '嗯', '啊', '呃']);
+/**
+ * Words the recogniser (pocketsphinx) writes for a digit it mis-heard, as observed on synthetic and
+ * real card readings. They are ordinary words too, so they count as digits only next to a digit or
+ * inside a dense stretch of digit-like words (see `resolveAmbiguous`).
+ */
+const AMBIGUOUS: Record<string, string> = {
+  won: '1', want: '1', wan: '1', juan: '1',
+  to: '2', too: '2', tu: '2',
+  tree: '3', free: '3',
+  for: '4', fore: '4', far: '4',
+  fight: '5', fife: '5', hive: '5', fine: '5',
+  sick: '6', sicks: '6', sex: '6',
+  heaven: '7',
+  ate: '8', eat: '8', hate: '8',
+  nein: '9', night: '9', nigh: '9', mine: '9',
+  hero: '0',
+};
+/** Words the recogniser writes for a mis-heard digit (each also an ordinary word). */
+export const DIGIT_LOOK_ALIKES: ReadonlySet<string> = new Set(Object.keys(AMBIGUOUS));
+const FILLERS = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'and', 'or', 'then', 'dash', 'hyphen', 'space', 'comma', '嗯', '啊', '呃', '和', '或']);
+/** Fillers that join two numbers in a list ("12345678 and 87654321") rather than interrupt one. */
+const CONJUNCTIONS = new Set(['and', 'or', 'then', '和', '或']);
 const MAX_FILLERS_IN_A_ROW = 2;
 
 type WordClass =
@@ -23,7 +42,7 @@ type WordClass =
   | { kind: 'repeat'; times: number }
   | { kind: 'zeros'; zeros: string }
   | { kind: 'ambiguous'; digits: string }
-  | { kind: 'filler' }
+  | { kind: 'filler'; conjunction: boolean }
   | { kind: 'other' };
 
 const classCache = new Map<string, WordClass>();
@@ -39,7 +58,10 @@ function classify(raw: string): WordClass {
 }
 
 function classifyUncached(raw: string): WordClass {
-  const word = raw.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const word = raw
+    .toLowerCase()
+    .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (/^\d[\d\-.,/]*$/.test(word)) return { kind: 'digits', digits: word.replace(/\D/g, '') };
   if (UNITS[word]) return { kind: 'digits', digits: UNITS[word] };
   if (TEENS[word]) return { kind: 'digits', digits: TEENS[word] };
@@ -49,7 +71,7 @@ function classifyUncached(raw: string): WordClass {
   if (word === 'hundred') return { kind: 'zeros', zeros: '00' };
   if (word === 'thousand') return { kind: 'zeros', zeros: '000' };
   if (AMBIGUOUS[word]) return { kind: 'ambiguous', digits: AMBIGUOUS[word] };
-  if (FILLERS.has(word)) return { kind: 'filler' };
+  if (FILLERS.has(word)) return { kind: 'filler', conjunction: CONJUNCTIONS.has(word) };
   if (word.length > 1 && [...word].every((ch) => UNITS[ch] !== undefined)) {
     return { kind: 'digits', digits: [...word].map((ch) => UNITS[ch]).join('') };
   }
@@ -65,6 +87,8 @@ export interface DigitPiece {
   pauseBeforeMs: number;
   /** A homophone ("for", "to") at the start of a run: maybe a digit, maybe the word. */
   maybeWord?: boolean;
+  /** Read from a look-alike word ("won", "fight") rather than a digit. */
+  lookAlike?: boolean;
 }
 
 /** Digits said in a row, with fillers allowed in between, as pieces that keep the word boundaries. */
@@ -80,16 +104,21 @@ function isDigitBearing(c: WordClass): boolean {
 }
 
 /**
- * Reads digit runs from one speaker's words in time order: written digits ("4111-1111"), spoken
- * digits ("four one one one", "oh" for zero), "double"/"triple", tens ("forty one") and Han
- * numerals, across word and segment boundaries unless the pause exceeds `maxGapMs`.
+ * Reads digit runs from one speaker's words in time order: written digits ("4111-1111", full-width
+ * "４１１１"), spoken digits ("four one one one", "oh" for zero), "double"/"triple", tens ("forty
+ * one"), Han numerals (幺 and 两 included) and the recogniser's look-alikes ("won", "fight"), across
+ * word and segment boundaries unless the pause exceeds `maxGapMs`. Up to two fillers in a row ("uh",
+ * "and") stay inside a run, except a conjunction next to a written number of 3+ digits, which lists
+ * two numbers ("order 12345678 and 87654321").
  */
-export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): DigitRun[] {
+export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number, expectedShortNumbers: readonly TimeWindow[] = []): DigitRun[] {
   const classes = words.map((w) => classify(w.text));
-  resolveAmbiguous(classes);
+  const shortAnswers = expectedShortNumbers.flatMap((window) => shortAnswerAt(words, classes, window));
+  resolveAmbiguous(classes, shortAnswers);
   const runs: DigitRun[] = [];
   let pieces: DigitPiece[] = [];
   let fillers = 0;
+  let afterConjunction = false;
   let repeat = 1;
   const pauseBefore = (from: number): number => {
     const previous = pieces[pieces.length - 1];
@@ -103,6 +132,7 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
     }
     pieces = [];
     fillers = 0;
+    afterConjunction = false;
     repeat = 1;
     openTens = undefined;
   };
@@ -115,21 +145,32 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
     switch (c.kind) {
       case 'digits':
       case 'ambiguous':
+        if (afterConjunction && c.digits.length >= 3) close();
         if (tens && tens.to === i - 1 && c.digits.length === 1 && c.digits !== '0') {
           tens.digits = tens.digits[0] + c.digits;
           tens.to = i;
         } else {
           const from = repeat > 1 ? i - 1 : i;
-          const maybeWord = c.kind === 'ambiguous' && pieces.length === 0;
-          pieces.push({ digits: c.digits.repeat(repeat), from, to: i, pauseBeforeMs: pauseBefore(from), ...(maybeWord && { maybeWord }) });
+          const lookAlike = c.kind === 'ambiguous';
+          const maybeWord = lookAlike && pieces.length === 0;
+          pieces.push({
+            digits: c.digits.repeat(repeat),
+            from,
+            to: i,
+            pauseBeforeMs: pauseBefore(from),
+            ...(lookAlike && { lookAlike }),
+            ...(maybeWord && { maybeWord }),
+          });
         }
         repeat = 1;
         fillers = 0;
+        afterConjunction = false;
         break;
       case 'tens':
         openTens = { digits: `${c.tens}0`, from: i, to: i, pauseBeforeMs: pauseBefore(i) };
         pieces.push(openTens);
         fillers = 0;
+        afterConjunction = false;
         break;
       case 'repeat':
         repeat = c.times;
@@ -138,7 +179,9 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
         if (pieces.length > 0) pieces.push({ digits: c.zeros, from: i, to: i, pauseBeforeMs: pauseBefore(i) });
         break;
       case 'filler':
-        if (pieces.length > 0 && ++fillers > MAX_FILLERS_IN_A_ROW) close();
+        if (pieces.length === 0) break;
+        if (++fillers > MAX_FILLERS_IN_A_ROW || (c.conjunction && last && last.digits.length >= 3)) close();
+        else if (c.conjunction) afterConjunction = true;
         break;
       case 'other':
         close();
@@ -149,31 +192,100 @@ export function readDigitRuns(words: readonly TimedWord[], maxGapMs: number): Di
   return runs;
 }
 
+/** Digit-like words (digits and look-alikes) in a row that make a stretch dense enough to be a card. */
+export const DENSE_STRETCH_WORDS = 12;
+/** Unmistakable digits a dense stretch needs, unless it is longer still (`ALL_LOOK_ALIKE_WORDS`). */
+export const DENSE_STRETCH_SURE_DIGITS = 2;
+const ALL_LOOK_ALIKE_WORDS = 15;
+
 /**
- * "for", "to"… count as digits only with a digit word on each side (fillers skipped), or right
- * before a long run of digit words ("so that is for one one one…"), where the card check decides.
+ * Look-alikes ("for", "to", "won", "fight"…) count as digits next to a digit word (fillers skipped),
+ * as in "seven to nine" or "for two one", or anywhere inside a dense stretch: at least
+ * `DENSE_STRETCH_WORDS` digit-like words with no more than two fillers in a row between them and at
+ * least `DENSE_STRETCH_SURE_DIGITS` unmistakable digits (or `ALL_LOOK_ALIKE_WORDS` look-alikes).
+ * Ordinary speech ("I want to go to the store for two days") never has a dozen of them in a row.
+ * Only runs of 13+ digits, or 3–4 after a security-code prompt, are redacted at all.
  */
-function resolveAmbiguous(classes: WordClass[]): void {
-  const neighbour = (i: number, step: number): WordClass | undefined => {
-    for (let k = i + step; k >= 0 && k < classes.length; k += step) if (classes[k].kind !== 'filler') return classes[k];
-    return undefined;
-  };
-  const digitWordsAfter = (i: number): number => {
-    let n = 0;
-    for (let k = i + 1; k < classes.length && n < LONG_RUN_WORDS; k++) {
-      if (isDigitBearing(classes[k])) n++;
-      else if (classes[k].kind !== 'filler') break;
+function resolveAmbiguous(classes: WordClass[], alwaysDigits: readonly number[] = []): void {
+  const inDense = new Array<boolean>(classes.length).fill(false);
+  let i = 0;
+  while (i < classes.length) {
+    if (classes[i].kind !== 'ambiguous' && !isDigitBearing(classes[i])) {
+      i++;
+      continue;
     }
-    return n;
-  };
-  for (let i = 0; i < classes.length; i++) {
-    if (classes[i].kind !== 'ambiguous') continue;
-    const before = neighbour(i, -1);
-    const after = neighbour(i, 1);
-    const between = before && after && isDigitBearing(before) && isDigitBearing(after);
-    if (!between && digitWordsAfter(i) < LONG_RUN_WORDS) classes[i] = { kind: 'other' };
+    let end = i;
+    let words = 0;
+    let sure = 0;
+    let fillers = 0;
+    for (let k = i; k < classes.length; k++) {
+      const c = classes[k];
+      if (c.kind === 'filler') {
+        if (++fillers > MAX_FILLERS_IN_A_ROW) break;
+        continue;
+      }
+      if (c.kind !== 'ambiguous' && !isDigitBearing(c)) break;
+      fillers = 0;
+      words++;
+      if (c.kind !== 'ambiguous') sure++;
+      end = k;
+    }
+    if (words >= DENSE_STRETCH_WORDS && (sure >= DENSE_STRETCH_SURE_DIGITS || words >= ALL_LOOK_ALIKE_WORDS)) {
+      for (let k = i; k <= end; k++) inDense[k] = true;
+    }
+    i = end + 1;
   }
+  // A look-alike next to a digit, or next to a look-alike that is (chains: "for to one").
+  const isDigit = new Array<boolean>(classes.length).fill(false);
+  classes.forEach((c, k) => (isDigit[k] = inDense[k] || isDigitBearing(c)));
+  for (const k of alwaysDigits) isDigit[k] = true;
+  const next = (k: number, step: number): number => {
+    for (let j = k + step; j >= 0 && j < classes.length; j += step) if (classes[j].kind !== 'filler') return j;
+    return -1;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let k = 0; k < classes.length; k++) {
+      if (classes[k].kind !== 'ambiguous' || isDigit[k]) continue;
+      const before = next(k, -1);
+      const after = next(k, 1);
+      if ((before >= 0 && isDigit[before]) || (after >= 0 && isDigit[after])) changed = isDigit[k] = true;
+    }
+  }
+  classes.forEach((c, k) => {
+    if (c.kind === 'ambiguous' && !isDigit[k]) classes[k] = { kind: 'other' };
+  });
 }
 
-/** Digit words after a homophone that make a card number plausible enough to consider it a digit. */
-const LONG_RUN_WORDS = 12;
+/** A stretch of time, in milliseconds. */
+export interface TimeWindow {
+  fromMs: number;
+  toMs: number;
+}
+
+/** Words a speaker may say before the number asked for ("it is", "uh, it's"). */
+const WORDS_BEFORE_ANSWER = 4;
+
+/**
+ * Right after a prompt for a security code, 3–4 digit-like words in a row are the answer even when
+ * every one is a look-alike ("ate five sick", "for to one"): the indexes of those words.
+ */
+function shortAnswerAt(words: readonly TimedWord[], classes: readonly WordClass[], window: TimeWindow): number[] {
+  let first = words.findIndex((w) => w.startMs >= window.fromMs && w.startMs <= window.toMs);
+  if (first < 0) return [];
+  const isDigitLike = (c: WordClass): boolean => c.kind === 'ambiguous' || isDigitBearing(c);
+  const last = Math.min(words.length, first + WORDS_BEFORE_ANSWER);
+  while (first < last && !isDigitLike(classes[first])) first++;
+  const answer: number[] = [];
+  let fillers = 0;
+  for (let k = first; k < words.length && answer.length <= 4; k++) {
+    if (classes[k].kind === 'filler') {
+      if (++fillers > MAX_FILLERS_IN_A_ROW) break;
+      continue;
+    }
+    if (!isDigitLike(classes[k])) break;
+    fillers = 0;
+    answer.push(k);
+  }
+  return answer.length >= 3 && answer.length <= 4 ? answer.filter((k) => classes[k].kind === 'ambiguous') : [];
+}

@@ -34,9 +34,10 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Row = [method: Method, path: string, allowed: Principal[] | typeof PUBLIC];
 
 /**
- * `:recording` is a real recording of the agent principal, uploaded by the API key principal; `:team`,
- * `:user`, `:scorecard`, `:apiKey` are real; `:missing` is a well-formed id that exists nowhere (used on
- * routes that change or delete, and on "the reviewer"/"the agent" routes, whose owner check is below).
+ * `:recording` is a real scored call of the agent principal, uploaded by the API key principal;
+ * `:evaluation` its published evaluation, `:complaint` a complaint about it; `:team`, `:user`,
+ * `:scorecard` are real. `:missing` is a well-formed id that exists nowhere: on routes that delete or
+ * would change shared data, and on "the reviewer"/"the agent" routes, whose owner checks are below.
  */
 const MATRIX: Row[] = [
   ['post', '/auth/login', PUBLIC],
@@ -122,10 +123,10 @@ const MATRIX: Row[] = [
 
   ['post', '/complaints', [Admin, QaSupervisor, DisputeTeam, KEY]],
   ['get', '/complaints', [...STAFF, Agent]],
-  ['get', '/complaints/:missing', [...STAFF, Agent]],
-  ['post', '/complaints/:missing/transitions', [Admin, QaSupervisor, DisputeTeam]],
-  ['patch', '/complaints/:missing', [Admin, QaSupervisor, DisputeTeam]],
-  ['post', '/complaints/:missing/agent-account', [Agent]],
+  ['get', '/complaints/:complaint', [...STAFF, Agent]],
+  ['post', '/complaints/:complaint/transitions', [Admin, QaSupervisor, DisputeTeam]],
+  ['patch', '/complaints/:complaint', [Admin, QaSupervisor, DisputeTeam]],
+  ['post', '/complaints/:complaint/agent-account', [Agent]],
   ['get', '/complaint-categories', CALL_READERS],
   ['post', '/complaint-categories', [Admin]],
   ['patch', '/complaint-categories/:missing', [Admin]],
@@ -189,6 +190,22 @@ describe('Access matrix: every route × every principal, from the README', () =>
     }
   };
 
+  const aScoredCallByKey = async () => {
+    const upload = await sut.http
+      .post('/api/v1/recordings')
+      .set('X-API-Key', ownKey)
+      .field({ externalId: uniqueCallId(), agentId: users[Agent].id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
+      .attach('file', silence(30));
+    expect({ status: upload.status, body: upload.body as unknown }).toMatchObject({ status: 202 });
+    const id = upload.body.id as string;
+    await eventually(async () => {
+      const r = await sut.http.get(`/api/v1/recordings/${id}`).set('Authorization', users[Admin].auth);
+      if (r.body.status === 'failed') throw new Error(`recording failed: ${r.body.failureReason}`);
+      return r.body.status === 'scored';
+    });
+    return id;
+  };
+
   beforeAll(async () => {
     sut = await startTestApp({ SCORING_WORKER_ENABLED: 'true' });
     users[Admin] = await aUser(sut, Admin);
@@ -196,8 +213,7 @@ describe('Access matrix: every route × every principal, from the README', () =>
     users[Agent] = await aUser(sut, Agent, { teamId: team.id });
     otherAgent = await aUser(sut, Agent, { teamId: team.id });
     for (const role of [QaSupervisor, DisputeTeam, Trainer, Auditor]) users[role] = await aUser(sut, role);
-    const own = await anApiKey(sut, users[Admin]);
-    ownKey = own.key;
+    ownKey = (await anApiKey(sut, users[Admin])).key;
     otherKey = (await anApiKey(sut, users[Admin])).key;
 
     // Both tokens name the admin: only the signature or the expiry is wrong.
@@ -205,19 +221,9 @@ describe('Access matrix: every route × every principal, from the README', () =>
     expiredToken = `Bearer ${await new JwtService({ secret: TEST_ENV.JWT_SECRET }).signAsync({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })}`;
     forgedToken = `Bearer ${await new JwtService({ secret: 'another-secret-another-secret-0123456789' }).signAsync(claims, { expiresIn: '1h' })}`;
 
-    // A call of the agent principal, uploaded by the API key principal, with a supplied transcript so it is scored.
-    const upload = await sut.http
-      .post('/api/v1/recordings')
-      .set('X-API-Key', ownKey)
-      .field({ externalId: uniqueCallId(), agentId: users[Agent].id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
-      .attach('file', silence(30));
-    expect({ status: upload.status, body: upload.body as unknown }).toMatchObject({ status: 202 });
-    ids.recording = upload.body.id as string;
-    await eventually(async () => {
-      const r = await sut.http.get(`/api/v1/recordings/${ids.recording}`).set('Authorization', users[Admin].auth);
-      if (r.body.status === 'failed') throw new Error(`recording failed: ${r.body.failureReason}`);
-      return r.body.status === 'scored';
-    });
+    // Calls of the agent principal, uploaded by the API key principal, with a supplied transcript so they are scored.
+    ids.recording = await aScoredCallByKey();
+    ids.draftRecording = await aScoredCallByKey();
     const workspace = (await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.recording }).expect(201)).body;
     ids.evaluation = workspace.id as string;
     // Published (the reviewer agrees with every automatic result), so its agent may read it.
@@ -225,15 +231,21 @@ describe('Access matrix: every route × every principal, from the README', () =>
     for (const c of workspace.autoScore.criteria as { criterionId: string; answer?: Answer }[]) answers[c.criterionId] = c.answer ?? { kind: 'yes' };
     const submitted = await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/submit`).set('Authorization', users[QaSupervisor].auth).send({ answers });
     expect({ status: submitted.status, body: submitted.body as unknown }).toMatchObject({ status: 200 });
+    ids.draft = (await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.draftRecording }).expect(201)).body.id as string;
+    const complaint = await sut.http
+      .post('/api/v1/complaints')
+      .set('X-API-Key', ownKey)
+      .send({ channel: 'phone', customerReference: 'CUST-4711', categoryKey: 'rudeness', severity: 'high', description: 'The agent hung up on me.', recordingId: ids.recording });
+    expect({ status: complaint.status, body: complaint.body as unknown }).toMatchObject({ status: 201 });
+    ids.complaint = complaint.body.id as string;
     ids.team = team.id;
     ids.user = otherAgent.id;
-    ids.apiKey = own.id;
     const scorecards = await sut.http.get('/api/v1/scorecards').set('Authorization', users[Admin].auth).expect(200);
     ids.scorecard = ((scorecards.body.items ?? scorecards.body) as { id: string }[])[0].id;
   });
 
   afterAll(async () => {
-    console.log(`access matrix: ${tally.checked} route × principal checks (${MATRIX.length} routes × ${PRINCIPALS.length} principals), ${tally.allowed} allowed, ${tally.refused} refused`);
+    console.log(`access matrix: ${tally.checked} route × principal checks (${MATRIX.length} routes and the queue dashboard × ${PRINCIPALS.length} principals), ${tally.allowed} allowed, ${tally.refused} refused`);
     await sut.close();
   });
 
@@ -264,7 +276,8 @@ describe('Access matrix: every route × every principal, from the README', () =>
         recordings: ((await sut.http.get('/api/v1/recordings').set('Authorization', who.auth).expect(200)).body.items as { id: string }[]).map((r) => r.id),
         evaluations: ((await sut.http.get('/api/v1/me/evaluations').set('Authorization', who.auth).expect(200)).body.items as { id: string }[]).map((e) => e.id),
       });
-      expect(await lists(users[Agent])).toEqual({ recordings: [ids.recording], evaluations: [ids.evaluation] });
+      const own = await lists(users[Agent]);
+      expect({ ...own, recordings: own.recordings.sort() }).toEqual({ recordings: [ids.recording, ids.draftRecording].sort(), evaluations: [ids.evaluation] });
       expect(await lists(otherAgent)).toEqual({ recordings: [], evaluations: [] });
     });
 
@@ -279,6 +292,43 @@ describe('Access matrix: every route × every principal, from the README', () =>
       expect(other).toEqual(Object.fromEntries(CALL_PATHS.map((p) => [p, 404])));
       const listed = await sut.http.get('/api/v1/recordings').set('X-API-Key', otherKey).expect(200);
       expect(listed.body.items).toEqual([]);
+    });
+
+    it("lets only the evaluation's reviewer change its draft (403 to another QA supervisor)", async () => {
+      const otherReviewer = await aUser(sut, QaSupervisor);
+      const draft = await sut.http.put(`/api/v1/evaluations/${ids.draft}/draft`).set('Authorization', otherReviewer.auth).send({ answers: {} });
+      const submit = await sut.http.post(`/api/v1/evaluations/${ids.draft}/submit`).set('Authorization', otherReviewer.auth).send({ answers: {} });
+      expect([draft.status, draft.body.code, submit.status, submit.body.code]).toEqual([403, 'forbidden', 403, 'forbidden']);
+      await sut.http.put(`/api/v1/evaluations/${ids.draft}/draft`).set('Authorization', users[QaSupervisor].auth).send({ answers: {} }).expect(200);
+    });
+
+    it("lets only the evaluation's agent acknowledge or dispute it, and only the complaint's agent give an account (404 to another agent)", async () => {
+      const asOther = [
+        await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/acknowledge`).set('Authorization', otherAgent.auth).send({}),
+        await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/dispute`).set('Authorization', otherAgent.auth).send({ criteria: ['empathy'], reason: 'I was polite throughout the call.' }),
+        await sut.http.get(`/api/v1/complaints/${ids.complaint}`).set('Authorization', otherAgent.auth),
+        await sut.http.post(`/api/v1/complaints/${ids.complaint}/agent-account`).set('Authorization', otherAgent.auth).send({ account: 'I was polite throughout the call.' }),
+      ];
+      expect(asOther.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+      const evaluation = await sut.http.get(`/api/v1/evaluations/${ids.evaluation}`).set('Authorization', users[Agent].auth).expect(200);
+      expect(evaluation.body.state).toBe('submitted');
+      const byOwner = await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/acknowledge`).set('Authorization', users[Agent].auth).send({});
+      expect(byOwner.status).toBeLessThan(300);
+    });
+
+    it('opens the queue dashboard to an admin only (an API key is not a credential it takes: 401)', async () => {
+      const seen: Record<string, number> = {};
+      for (const principal of PRINCIPALS) {
+        const res = await requestAs('get', '/admin/queues', principal);
+        seen[principal] = res.status;
+        tally.checked++;
+        if (principal === Admin) tally.allowed++;
+        else tally.refused++;
+      }
+      expect(seen).toEqual({
+        ...Object.fromEntries(PRINCIPALS.map((p) => [p, UNAUTHENTICATED.includes(p) || p === KEY ? 401 : 403])),
+        [Admin]: 200,
+      });
     });
 
     it('gives an auditor nothing about calls, evaluations or complaints (403), and the audit log', async () => {

@@ -194,7 +194,13 @@ describe('Access matrix: every route × every principal, from the README', () =>
     const upload = await sut.http
       .post('/api/v1/recordings')
       .set('X-API-Key', ownKey)
-      .field({ externalId: uniqueCallId(), agentId: users[Agent].id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
+      .field({
+        externalId: uniqueCallId(),
+        agentId: users[Agent].id,
+        startedAt: new Date().toISOString(),
+        direction: 'inbound',
+        transcript: JSON.stringify(conversation(GOOD_CALL)),
+      })
       .attach('file', silence(30));
     expect({ status: upload.status, body: upload.body as unknown }).toMatchObject({ status: 202 });
     const id = upload.body.id as string;
@@ -224,18 +230,26 @@ describe('Access matrix: every route × every principal, from the README', () =>
     // Calls of the agent principal, uploaded by the API key principal, with a supplied transcript so they are scored.
     ids.recording = await aScoredCallByKey();
     ids.draftRecording = await aScoredCallByKey();
-    const workspace = (await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.recording }).expect(201)).body;
+    const workspace = (
+      await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.recording }).expect(201)
+    ).body;
     ids.evaluation = workspace.id as string;
     // Published (the reviewer agrees with every automatic result), so its agent may read it.
     const answers: Record<string, Answer> = { ...MANUAL_FULL_MARKS };
     for (const c of workspace.autoScore.criteria as { criterionId: string; answer?: Answer }[]) answers[c.criterionId] = c.answer ?? { kind: 'yes' };
     const submitted = await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/submit`).set('Authorization', users[QaSupervisor].auth).send({ answers });
     expect({ status: submitted.status, body: submitted.body as unknown }).toMatchObject({ status: 200 });
-    ids.draft = (await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.draftRecording }).expect(201)).body.id as string;
-    const complaint = await sut.http
-      .post('/api/v1/complaints')
-      .set('X-API-Key', ownKey)
-      .send({ channel: 'phone', customerReference: 'CUST-4711', categoryKey: 'rudeness', severity: 'high', description: 'The agent hung up on me.', recordingId: ids.recording });
+    ids.draft = (
+      await sut.http.post('/api/v1/evaluations').set('Authorization', users[QaSupervisor].auth).send({ recordingId: ids.draftRecording }).expect(201)
+    ).body.id as string;
+    const complaint = await sut.http.post('/api/v1/complaints').set('X-API-Key', ownKey).send({
+      channel: 'phone',
+      customerReference: 'CUST-4711',
+      categoryKey: 'rudeness',
+      severity: 'high',
+      description: 'The agent hung up on me.',
+      recordingId: ids.recording,
+    });
     expect({ status: complaint.status, body: complaint.body as unknown }).toMatchObject({ status: 201 });
     ids.complaint = complaint.body.id as string;
     ids.team = team.id;
@@ -245,7 +259,9 @@ describe('Access matrix: every route × every principal, from the README', () =>
   });
 
   afterAll(async () => {
-    console.log(`access matrix: ${tally.checked} route × principal checks (${MATRIX.length} routes and the queue dashboard × ${PRINCIPALS.length} principals), ${tally.allowed} allowed, ${tally.refused} refused`);
+    console.log(
+      `access matrix: ${tally.checked} route × principal checks (${MATRIX.length} routes and the queue dashboard × ${PRINCIPALS.length} principals), ${tally.allowed} allowed, ${tally.refused} refused`,
+    );
     await sut.close();
   });
 
@@ -262,7 +278,7 @@ describe('Access matrix: every route × every principal, from the README', () =>
       return (await (as.key ? req.set('X-API-Key', as.key) : req.set('Authorization', as.auth!))).status;
     };
 
-    it("shows an agent their own call and published evaluation, and another agent none of it (404)", async () => {
+    it('shows an agent their own call and published evaluation, and another agent none of it (404)', async () => {
       const paths = [...CALL_PATHS.map((p) => `/recordings/${ids.recording}${p}`), `/evaluations/${ids.evaluation}`];
       const owner: Record<string, number> = {};
       const other: Record<string, number> = {};
@@ -274,7 +290,9 @@ describe('Access matrix: every route × every principal, from the README', () =>
       expect(other).toEqual(Object.fromEntries(paths.map((p) => [p, 404])));
       const lists = async (who: TestUser) => ({
         recordings: ((await sut.http.get('/api/v1/recordings').set('Authorization', who.auth).expect(200)).body.items as { id: string }[]).map((r) => r.id),
-        evaluations: ((await sut.http.get('/api/v1/me/evaluations').set('Authorization', who.auth).expect(200)).body.items as { id: string }[]).map((e) => e.id),
+        evaluations: ((await sut.http.get('/api/v1/me/evaluations').set('Authorization', who.auth).expect(200)).body.items as { id: string }[]).map(
+          (e) => e.id,
+        ),
       });
       const own = await lists(users[Agent]);
       expect({ ...own, recordings: own.recordings.sort() }).toEqual({ recordings: [ids.recording, ids.draftRecording].sort(), evaluations: [ids.evaluation] });
@@ -305,9 +323,15 @@ describe('Access matrix: every route × every principal, from the README', () =>
     it("lets only the evaluation's agent acknowledge or dispute it, and only the complaint's agent give an account (404 to another agent)", async () => {
       const asOther = [
         await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/acknowledge`).set('Authorization', otherAgent.auth).send({}),
-        await sut.http.post(`/api/v1/evaluations/${ids.evaluation}/dispute`).set('Authorization', otherAgent.auth).send({ criteria: ['empathy'], reason: 'I was polite throughout the call.' }),
+        await sut.http
+          .post(`/api/v1/evaluations/${ids.evaluation}/dispute`)
+          .set('Authorization', otherAgent.auth)
+          .send({ criteria: ['empathy'], reason: 'I was polite throughout the call.' }),
         await sut.http.get(`/api/v1/complaints/${ids.complaint}`).set('Authorization', otherAgent.auth),
-        await sut.http.post(`/api/v1/complaints/${ids.complaint}/agent-account`).set('Authorization', otherAgent.auth).send({ account: 'I was polite throughout the call.' }),
+        await sut.http
+          .post(`/api/v1/complaints/${ids.complaint}/agent-account`)
+          .set('Authorization', otherAgent.auth)
+          .send({ account: 'I was polite throughout the call.' }),
       ];
       expect(asOther.map((r) => r.status)).toEqual([404, 404, 404, 404]);
       const evaluation = await sut.http.get(`/api/v1/evaluations/${ids.evaluation}`).set('Authorization', users[Agent].auth).expect(200);
@@ -332,7 +356,15 @@ describe('Access matrix: every route × every principal, from the README', () =>
     });
 
     it('gives an auditor nothing about calls, evaluations or complaints (403), and the audit log', async () => {
-      const paths = [...CALL_PATHS.map((p) => `/recordings/${ids.recording}${p}`), '/recordings', `/evaluations/${ids.evaluation}`, '/evaluations', '/complaints', '/disputes', '/dispute-inbox'];
+      const paths = [
+        ...CALL_PATHS.map((p) => `/recordings/${ids.recording}${p}`),
+        '/recordings',
+        `/evaluations/${ids.evaluation}`,
+        '/evaluations',
+        '/complaints',
+        '/disputes',
+        '/dispute-inbox',
+      ];
       const seen: Record<string, number> = {};
       for (const path of paths) seen[path] = await status(path, users[Auditor]);
       expect(seen).toEqual(Object.fromEntries(paths.map((p) => [p, 403])));
@@ -349,7 +381,8 @@ describe('Access matrix: every route × every principal, from the README', () =>
       const refusal = UNAUTHENTICATED.includes(principal) ? 401 : 403;
       const code = refusal === 401 ? 'unauthenticated' : 'forbidden';
       if (isAllowed && ([401, 403].includes(res.status) || res.status >= 500)) wrong.push(`${principal}: expected to pass the access check, got ${res.status}`);
-      if (!isAllowed && (res.status !== refusal || res.body.code !== code)) wrong.push(`${principal}: expected ${refusal} ${code}, got ${res.status} ${res.body.code}`);
+      if (!isAllowed && (res.status !== refusal || res.body.code !== code))
+        wrong.push(`${principal}: expected ${refusal} ${code}, got ${res.status} ${res.body.code}`);
       tally.checked++;
       if (isAllowed) tally.allowed++;
       else tally.refused++;

@@ -42,11 +42,22 @@ describe('Accounts: login, users, teams and API keys', () => {
 
   describe('users', () => {
     it('lets an admin create an agent in a team, who can then log in', async () => {
-      const team = await sut.http.post('/api/v1/teams').set('Authorization', admin.auth).send({ name: `Billing ${Date.now()}` }).expect(201);
+      const team = await sut.http
+        .post('/api/v1/teams')
+        .set('Authorization', admin.auth)
+        .send({ name: `Billing ${Date.now()}` })
+        .expect(201);
       const created = await sut.http
         .post('/api/v1/users')
         .set('Authorization', admin.auth)
-        .send({ email: `Agent.${Date.now()}@Callgrade.test`, displayName: 'Priya Shah', password: 'correct-horse', role: 'agent', externalId: `ext-${Date.now()}`, teamId: team.body.id })
+        .send({
+          email: `Agent.${Date.now()}@Callgrade.test`,
+          displayName: 'Priya Shah',
+          password: 'correct-horse',
+          role: 'agent',
+          externalId: `ext-${Date.now()}`,
+          teamId: team.body.id,
+        })
         .expect(201);
       expect(created.body).toMatchObject({ role: 'agent', teamId: team.body.id, active: true });
       expect(created.body.email).toBe(created.body.email.toLowerCase());
@@ -58,7 +69,11 @@ describe('Accounts: login, users, teams and API keys', () => {
     it('refuses a duplicate email (409) and a bad role (422)', async () => {
       const body = { email: admin.email, displayName: 'Again', password: 'correct-horse', role: 'agent' };
       expect((await sut.http.post('/api/v1/users').set('Authorization', admin.auth).send(body).expect(409)).body.errors).toEqual({ email: 'already in use' });
-      const bad = await sut.http.post('/api/v1/users').set('Authorization', admin.auth).send({ ...body, email: 'x@callgrade.test', role: 'boss' }).expect(422);
+      const bad = await sut.http
+        .post('/api/v1/users')
+        .set('Authorization', admin.auth)
+        .send({ ...body, email: 'x@callgrade.test', role: 'boss' })
+        .expect(422);
       expect(bad.body.errors.role).toMatch(/one of/);
     });
 
@@ -81,9 +96,17 @@ describe('Accounts: login, users, teams and API keys', () => {
     it('keeps supervisors on a team and refuses non-supervisors', async () => {
       const supervisor = await aUser(sut, UserRole.QaSupervisor);
       const agent = await anAgent(sut);
-      const team = await sut.http.post('/api/v1/teams').set('Authorization', admin.auth).send({ name: `Sales ${Date.now()}`, supervisorIds: [supervisor.id] }).expect(201);
+      const team = await sut.http
+        .post('/api/v1/teams')
+        .set('Authorization', admin.auth)
+        .send({ name: `Sales ${Date.now()}`, supervisorIds: [supervisor.id] })
+        .expect(201);
       expect(team.body.supervisors.map((s: { id: string }) => s.id)).toEqual([supervisor.id]);
-      const bad = await sut.http.patch(`/api/v1/teams/${team.body.id}`).set('Authorization', admin.auth).send({ supervisorIds: [agent.id] }).expect(422);
+      const bad = await sut.http
+        .patch(`/api/v1/teams/${team.body.id}`)
+        .set('Authorization', admin.auth)
+        .send({ supervisorIds: [agent.id] })
+        .expect(422);
       expect(bad.body.errors.supervisorIds).toContain(agent.id);
       const seen = await sut.http.get(`/api/v1/teams/${team.body.id}`).set('Authorization', supervisor.auth).expect(200);
       expect(seen.body.supervisors).toHaveLength(1);

@@ -38,7 +38,12 @@ describe('Reading the audit log: admins and auditors, filtered, paged and as CSV
 
   it('shows who played which recording, when, from where, with which range', async () => {
     const before = Date.now();
-    await sut.http.get(`/api/v1/recordings/${recordingId}/audio`).set('Authorization', supervisor.auth).set('User-Agent', 'QA player/2.1').set('Range', 'bytes=10-99').expect(206);
+    await sut.http
+      .get(`/api/v1/recordings/${recordingId}/audio`)
+      .set('Authorization', supervisor.auth)
+      .set('User-Agent', 'QA player/2.1')
+      .set('Range', 'bytes=10-99')
+      .expect(206);
     await sut.http.get(`/api/v1/recordings/${recordingId}/audio`).set('Authorization', agent.auth).set('User-Agent', 'Agent browser').expect(200);
 
     const res = await read(auditor.auth, `?recordingId=${recordingId}`).expect(200);
@@ -67,12 +72,21 @@ describe('Reading the audit log: admins and auditors, filtered, paged and as CSV
       .expect(201);
     const key = await sut.http.post('/api/v1/api-keys').set('Authorization', admin.auth).send({ name: 'PBX for audit' }).expect(201);
     await sut.http.delete(`/api/v1/api-keys/${key.body.id}`).set('Authorization', admin.auth).expect(200);
-    const team = await sut.http.post('/api/v1/teams').set('Authorization', admin.auth).send({ name: `Audit team ${promoted.id.slice(0, 8)}` }).expect(201);
+    const team = await sut.http
+      .post('/api/v1/teams')
+      .set('Authorization', admin.auth)
+      .send({ name: `Audit team ${promoted.id.slice(0, 8)}` })
+      .expect(201);
     await sut.http.put('/api/v1/review-settings').set('Authorization', admin.auth).send({ disputeWindowHours: 72 }).expect(200);
 
     const byAdmin = (await read(auditor.auth, `?actorId=${admin.id}&pageSize=200`).expect(200)).body.items as AuditItem[];
     const find = (action: string, resourceId?: string) => byAdmin.find((e) => e.action === action && (!resourceId || e.resourceId === resourceId));
-    expect(find('user.updated', promoted.id)?.details).toEqual({ roleBefore: 'agent', role: 'qa_supervisor', externalIdBefore: promoted.externalId, externalId: null });
+    expect(find('user.updated', promoted.id)?.details).toEqual({
+      roleBefore: 'agent',
+      role: 'qa_supervisor',
+      externalIdBefore: promoted.externalId,
+      externalId: null,
+    });
     expect(find('user.created', created.body.id)?.details).toMatchObject({ role: 'trainer' });
     expect(find('api_key.issued', key.body.id)?.details).toMatchObject({ name: 'PBX for audit' });
     expect(find('api_key.revoked', key.body.id)).toBeDefined();

@@ -89,64 +89,72 @@ describe('Auto-scoring accuracy on synthesised calls (flite → pocketsphinx →
     }
   }
 
-  beforeAll(async () => {
-    sut = await startTestApp({
-      TRANSCRIPTION_WORKER_ENABLED: 'true',
-      SCORING_WORKER_ENABLED: 'true',
-      TRANSCRIPTION_CONCURRENCY: '2',
-      TRANSCRIBER: 'pocketsphinx',
-      // The recogniser's vocabulary (keyword spotting for names outside its language model).
-      COMPANY_NAMES: COMPANIES.map((c) => c.name).join(','),
-    });
-    admin = await aUser(sut, UserRole.Admin);
-    supervisor = await aUser(sut, UserRole.QaSupervisor);
-    settingsVersionId = await putSettings();
-
-    const agents = new Map<string, TestUser>();
-    for (const name of new Set(CALL_SET.map((c) => c.agentName))) agents.set(name, await anAgent(sut, { displayName: name }));
-    const audio = CALL_SET.map((call) => conversationAudio({ agentVoice: call.agentVoice, customerVoice: call.customerVoice, turns: call.turns }));
-
-    const started = Date.now();
-    const uploaded: { call: ScriptedCall; id: string; audio: ConversationAudio }[] = [];
-    for (const [i, call] of CALL_SET.entries()) {
-      const res = await sut.http
-        .post('/api/v1/recordings')
-        .set('Authorization', admin.auth)
-        .field({
-          externalId: uniqueCallId(),
-          agentId: agents.get(call.agentName)!.id,
-          startedAt: '2026-11-28T09:00:00Z',
-          direction: call.turns.some((t) => 'speaker' in t && t.speaker === 'customer') ? 'inbound' : 'outbound',
-          tags: JSON.stringify({ accuracySet: call.id }),
-        })
-        .attach('file', audio[i].path)
-        .expect(202);
-      uploaded.push({ call, id: res.body.id, audio: audio[i] });
-    }
-    await waitUntil(uploaded, async (id) => (await get<{ status: string }>(`/api/v1/recordings/${id}`)).status === 'scored');
-    pipelineMs = Date.now() - started;
-
-    // The test database is shared: if another test changed the settings meanwhile, score again with ours.
-    for (let round = 0; ; round++) {
-      const scores = await Promise.all(uploaded.map((u) => get<AutoScoreView>(`/api/v1/recordings/${u.id}/auto-score`)));
-      const stale = uploaded.filter((_, i) => scores[i].settingsVersionId !== settingsVersionId);
-      if (stale.length === 0) break;
-      if (round === 2) throw new Error(`other tests keep changing the scoring settings; scored with other settings: ${stale.map((s) => s.call.id).join(', ')}`);
-      settingsVersionId = await putSettings();
-      await sut.http.post('/api/v1/recordings/rescore').set('Authorization', admin.auth).send({ ids: stale.map((s) => s.id) }).expect(202);
-      await waitUntil(stale, async (id) => (await get<AutoScoreView>(`/api/v1/recordings/${id}/auto-score`)).settingsVersionId === settingsVersionId);
-    }
-
-    for (const u of uploaded) {
-      runs.push({
-        call: u.call,
-        audio: u.audio,
-        recordingId: u.id,
-        transcript: await get<TranscriptView>(`/api/v1/recordings/${u.id}/transcript`),
-        score: await get<AutoScoreView>(`/api/v1/recordings/${u.id}/auto-score`),
+  beforeAll(
+    async () => {
+      sut = await startTestApp({
+        TRANSCRIPTION_WORKER_ENABLED: 'true',
+        SCORING_WORKER_ENABLED: 'true',
+        TRANSCRIPTION_CONCURRENCY: '2',
+        TRANSCRIBER: 'pocketsphinx',
+        // The recogniser's vocabulary (keyword spotting for names outside its language model).
+        COMPANY_NAMES: COMPANIES.map((c) => c.name).join(','),
       });
-    }
-  }, PIPELINE_TIMEOUT_MS + 5 * 60_000);
+      admin = await aUser(sut, UserRole.Admin);
+      supervisor = await aUser(sut, UserRole.QaSupervisor);
+      settingsVersionId = await putSettings();
+
+      const agents = new Map<string, TestUser>();
+      for (const name of new Set(CALL_SET.map((c) => c.agentName))) agents.set(name, await anAgent(sut, { displayName: name }));
+      const audio = CALL_SET.map((call) => conversationAudio({ agentVoice: call.agentVoice, customerVoice: call.customerVoice, turns: call.turns }));
+
+      const started = Date.now();
+      const uploaded: { call: ScriptedCall; id: string; audio: ConversationAudio }[] = [];
+      for (const [i, call] of CALL_SET.entries()) {
+        const res = await sut.http
+          .post('/api/v1/recordings')
+          .set('Authorization', admin.auth)
+          .field({
+            externalId: uniqueCallId(),
+            agentId: agents.get(call.agentName)!.id,
+            startedAt: '2026-11-28T09:00:00Z',
+            direction: call.turns.some((t) => 'speaker' in t && t.speaker === 'customer') ? 'inbound' : 'outbound',
+            tags: JSON.stringify({ accuracySet: call.id }),
+          })
+          .attach('file', audio[i].path)
+          .expect(202);
+        uploaded.push({ call, id: res.body.id, audio: audio[i] });
+      }
+      await waitUntil(uploaded, async (id) => (await get<{ status: string }>(`/api/v1/recordings/${id}`)).status === 'scored');
+      pipelineMs = Date.now() - started;
+
+      // The test database is shared: if another test changed the settings meanwhile, score again with ours.
+      for (let round = 0; ; round++) {
+        const scores = await Promise.all(uploaded.map((u) => get<AutoScoreView>(`/api/v1/recordings/${u.id}/auto-score`)));
+        const stale = uploaded.filter((_, i) => scores[i].settingsVersionId !== settingsVersionId);
+        if (stale.length === 0) break;
+        if (round === 2)
+          throw new Error(`other tests keep changing the scoring settings; scored with other settings: ${stale.map((s) => s.call.id).join(', ')}`);
+        settingsVersionId = await putSettings();
+        await sut.http
+          .post('/api/v1/recordings/rescore')
+          .set('Authorization', admin.auth)
+          .send({ ids: stale.map((s) => s.id) })
+          .expect(202);
+        await waitUntil(stale, async (id) => (await get<AutoScoreView>(`/api/v1/recordings/${id}/auto-score`)).settingsVersionId === settingsVersionId);
+      }
+
+      for (const u of uploaded) {
+        runs.push({
+          call: u.call,
+          audio: u.audio,
+          recordingId: u.id,
+          transcript: await get<TranscriptView>(`/api/v1/recordings/${u.id}/transcript`),
+          score: await get<AutoScoreView>(`/api/v1/recordings/${u.id}/auto-score`),
+        });
+      }
+    },
+    PIPELINE_TIMEOUT_MS + 5 * 60_000,
+  );
 
   afterAll(() => sut?.close());
 
@@ -176,7 +184,15 @@ describe('Auto-scoring accuracy on synthesised calls (flite → pocketsphinx →
         };
       });
     });
-    const heard = new Map(runs.map((r) => [r.call.id, r.transcript.segments.filter((s) => s.speaker === 'agent').map((s) => s.text).join(' | ')]));
+    const heard = new Map(
+      runs.map((r) => [
+        r.call.id,
+        r.transcript.segments
+          .filter((s) => s.speaker === 'agent')
+          .map((s) => s.text)
+          .join(' | '),
+      ]),
+    );
     const audioSeconds = runs.reduce((sum, r) => sum + r.audio.durationMs, 0) / 1000;
     // Any worker on the same Redis may take these jobs; one running older code stores facts in an older shape.
     const foreign = runs.filter((r) => typeof r.transcript.facts.longestSilenceMs !== 'number').map((r) => r.call.id);
@@ -198,10 +214,16 @@ describe('Auto-scoring accuracy on synthesised calls (flite → pocketsphinx →
     it('keep no card digits in the stored transcript, only the redaction marks', () => {
       expect(cardRuns().length).toBeGreaterThanOrEqual(2);
       for (const run of cardRuns()) {
-        const text = run.transcript.segments.map((s) => `${s.text} ${(s.words ?? []).map((w) => w.text).join(' ')}`).join(' ').toLowerCase();
+        const text = run.transcript.segments
+          .map((s) => `${s.text} ${(s.words ?? []).map((w) => w.text).join(' ')}`)
+          .join(' ')
+          .toLowerCase();
         expect({ call: run.call.id, digits: text.match(/\d{4}|(?:\b(?:four|for|one)\b[\s,]*){5,}/g) }).toEqual({ call: run.call.id, digits: null });
         const marked = new Set(redactedWords(run).map((w) => w.speaker));
-        expect({ call: run.call.id, marked: [...marked].sort() }).toEqual({ call: run.call.id, marked: [...new Set(cardTurns(run).map((t) => t.speaker))].sort() });
+        expect({ call: run.call.id, marked: [...marked].sort() }).toEqual({
+          call: run.call.id,
+          marked: [...new Set(cardTurns(run).map((t) => t.speaker))].sort(),
+        });
       }
     });
 
@@ -215,12 +237,15 @@ describe('Auto-scoring accuracy on synthesised calls (flite → pocketsphinx →
         const channel = (speaker: string) => (speaker === 'agent' ? 0 : 1);
 
         for (const word of redactedWords(run)) {
-          for (const c of [0, 1]) expect({ call: run.call.id, at: word.startMs, channel: c, rms: rms(heard, c, word.startMs, word.endMs) }).toMatchObject({ rms: 0 });
+          for (const c of [0, 1])
+            expect({ call: run.call.id, at: word.startMs, channel: c, rms: rms(heard, c, word.startMs, word.endMs) }).toMatchObject({ rms: 0 });
           expect(rms(source, channel(word.speaker), word.startMs, word.endMs)).toBeGreaterThan(500);
         }
         // The muted stretch covers the whole reading, not only what the recogniser placed.
         for (const turn of cardTurns(run)) {
-          expect({ call: run.call.id, turn: turn.startMs, rms: rms(heard, channel(turn.speaker), turn.startMs + 250, turn.endMs - 250) }).toMatchObject({ rms: 0 });
+          expect({ call: run.call.id, turn: turn.startMs, rms: rms(heard, channel(turn.speaker), turn.startMs + 250, turn.endMs - 250) }).toMatchObject({
+            rms: 0,
+          });
         }
         const greeting = run.audio.turns[0];
         expect(rms(heard, 0, greeting.startMs, greeting.endMs)).toBeGreaterThan(500);

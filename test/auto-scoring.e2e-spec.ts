@@ -30,9 +30,10 @@ describe('Auto-scoring with evidence', () => {
       return r.status === 200 && r.body.length >= count && (await status(id)) === 'scored' && r.body;
     });
   const status = async (id: string) => (await db.query('SELECT status FROM recordings WHERE id = $1', [id]))[0].status;
-  const criterion = (score: { criteria: { criterionId: string }[] }, id: string) => score.criteria.find((c) => c.criterionId === id) as never as {
-    result: { result: string; evidence: { speaker: string; startMs: number; endMs: number; text: string }[]; explanation: string };
-  };
+  const criterion = (score: { criteria: { criterionId: string }[] }, id: string) =>
+    score.criteria.find((c) => c.criterionId === id) as never as {
+      result: { result: string; evidence: { speaker: string; startMs: number; endMs: number; text: string }[]; explanation: string };
+    };
 
   beforeAll(async () => {
     sut = await startTestApp({ SCORING_WORKER_ENABLED: 'true' });
@@ -45,7 +46,15 @@ describe('Auto-scoring with evidence', () => {
     const saved = await sut.http
       .put('/api/v1/settings/scoring')
       .set('Authorization', admin.auth)
-      .send({ settings: { ...current.settings, companyNames: [{ name: 'Northwind Bank', spokenVariants: ['north wind bank'] }, { name: '北风银行', spokenVariants: [] }] } })
+      .send({
+        settings: {
+          ...current.settings,
+          companyNames: [
+            { name: 'Northwind Bank', spokenVariants: ['north wind bank'] },
+            { name: '北风银行', spokenVariants: [] },
+          ],
+        },
+      })
       .expect((r) => expect([200, 201]).toContain(r.status));
     // With a company name set, nothing is left for a first run to configure.
     expect(saved.body.toConfigure).toEqual([]);
@@ -62,11 +71,19 @@ describe('Auto-scoring with evidence', () => {
     expect(company.result.evidence[0]).toMatchObject({ speaker: 'agent' });
     expect(company.result.evidence[0].startMs).toBeGreaterThan(0); // "north" is the 4th word of the first line
     expect(company.result.evidence[0].endMs).toBeLessThanOrEqual(2500);
-    expect(company.result.evidence.map((e) => e.text).join(' ').toLowerCase()).toContain('north');
+    expect(
+      company.result.evidence
+        .map((e) => e.text)
+        .join(' ')
+        .toLowerCase(),
+    ).toContain('north');
     expect(criterion(score, 'greeting_agent_name').result.result).toBe('pass');
     expect(criterion(score, 'no_forbidden_phrases').result.result).toBe('pass');
     expect(criterion(score, 'closing_thanks').result.result).toBe('pass');
-    const [row] = await db.query(`SELECT v.version, v.first_used_at IS NOT NULL AS frozen FROM auto_scores a JOIN scorecard_versions v ON v.id = a.scorecard_version_id WHERE a.recording_id = $1`, [id]);
+    const [row] = await db.query(
+      `SELECT v.version, v.first_used_at IS NOT NULL AS frozen FROM auto_scores a JOIN scorecard_versions v ON v.id = a.scorecard_version_id WHERE a.recording_id = $1`,
+      [id],
+    );
     expect(row.frozen).toBe(true);
   });
 
@@ -106,7 +123,11 @@ describe('Auto-scoring with evidence', () => {
     expect(rec.redacted_storage_key).toMatch(/^[0-9a-f]{2}\//);
 
     // A re-score reads the redacted text, and still knows the agent read the card back.
-    await sut.http.post('/api/v1/recordings/rescore').set('Authorization', admin.auth).send({ ids: [id] }).expect(202);
+    await sut.http
+      .post('/api/v1/recordings/rescore')
+      .set('Authorization', admin.auth)
+      .send({ ids: [id] })
+      .expect(202);
     const history = await scored(id, 2);
     expect(history[0].trigger).toBe('rescore');
     expect(criterion(history[0], 'no_card_data_read_back').result.result).toBe('fail');
@@ -140,7 +161,11 @@ describe('Auto-scoring with evidence', () => {
       .set('Authorization', admin.auth)
       .send({ settings: { ...current.settings, forbiddenPhrases: [...current.settings.forbiddenPhrases, 'how can i help you'] } })
       .expect((r) => expect([200, 201]).toContain(r.status));
-    const res = await sut.http.post('/api/v1/recordings/rescore').set('Authorization', admin.auth).send({ ids: [id] }).expect(202);
+    const res = await sut.http
+      .post('/api/v1/recordings/rescore')
+      .set('Authorization', admin.auth)
+      .send({ ids: [id] })
+      .expect(202);
     expect(res.body).toMatchObject({ queued: 1, recordingIds: [id] });
     const [latest, earlier] = await scored(id, 2);
     expect(earlier.id).toBe(first.id);

@@ -34,7 +34,20 @@ function parseErrorBody(body: string): { statusCode?: unknown; code?: unknown; m
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /** Values that are wrong for any typed parameter (ids, numbers, booleans, enums, dates). */
-const HOSTILE_VALUES = ['../../etc/passwd', "1' OR '1'='1", '%00', '\u0000', '99999999999999999999', '-1', '1e308', 'NaN', '２０２６', '💥'.repeat(3), 'x'.repeat(5000), '{"$gt":""}'];
+const HOSTILE_VALUES = [
+  '../../etc/passwd',
+  "1' OR '1'='1",
+  '%00',
+  '\u0000',
+  '99999999999999999999',
+  '-1',
+  '1e308',
+  'NaN',
+  '２０２６',
+  '💥'.repeat(3),
+  'x'.repeat(5000),
+  '{"$gt":""}',
+];
 /** JSON bodies no route accepts: wrong shapes and wrong-typed, unknown or oversized fields. */
 const hostileBodies = (properties: string[]) => [
   '[]',
@@ -45,32 +58,52 @@ const hostileBodies = (properties: string[]) => [
   JSON.stringify({ unexpectedField: 1 }),
   JSON.stringify({ huge: 'x'.repeat(200_000) }),
   '{"a":'.repeat(200) + '1' + '}'.repeat(200),
-  ...properties.flatMap((p) => [JSON.stringify({ [p]: { $ne: null } }), JSON.stringify({ [p]: [[[[]]]] }), JSON.stringify({ [p]: -1e308 }), JSON.stringify({ [p]: 'bad\u0000value' })]),
+  ...properties.flatMap((p) => [
+    JSON.stringify({ [p]: { $ne: null } }),
+    JSON.stringify({ [p]: [[[[]]]] }),
+    JSON.stringify({ [p]: -1e308 }),
+    JSON.stringify({ [p]: 'bad\u0000value' }),
+  ]),
 ];
 
 /** The operations of the OpenAPI document turned into requests that must all be refused with a 4xx. */
-function corpus(doc: { paths: Record<string, Record<string, OpenApiOperation>>; components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> } }): HostileRequest[] {
+function corpus(doc: {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+}): HostileRequest[] {
   const requests: HostileRequest[] = [];
   for (const [template, operations] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       const params = operation.parameters ?? [];
       const pathParams = params.filter((p) => p.in === 'path');
       const concrete = (overrides: Record<string, string> = {}) =>
-        template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(overrides[name] ?? (pathParams.find((p) => p.name === name)?.schema?.type === 'number' ? '1' : UNKNOWN_ID)));
+        template.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(overrides[name] ?? (pathParams.find((p) => p.name === name)?.schema?.type === 'number' ? '1' : UNKNOWN_ID)),
+        );
       for (const param of pathParams) {
-        for (const value of HOSTILE_VALUES) requests.push({ label: `${method} ${template} path ${param.name}=${JSON.stringify(value).slice(0, 20)}`, method, path: concrete({ [param.name]: value }) });
+        for (const value of HOSTILE_VALUES)
+          requests.push({
+            label: `${method} ${template} path ${param.name}=${JSON.stringify(value).slice(0, 20)}`,
+            method,
+            path: concrete({ [param.name]: value }),
+          });
       }
       // Typed query parameters only: free text may legitimately contain anything.
       for (const param of params.filter((p) => p.in === 'query' && (p.schema?.type !== 'string' || p.schema.format || p.schema.enum))) {
         for (const value of HOSTILE_VALUES.filter((v) => v !== '%00')) {
-          requests.push({ label: `${method} ${template} query ${param.name}=${JSON.stringify(value).slice(0, 20)}`, method, path: `${concrete()}?${param.name}=${encodeURIComponent(value)}` });
+          requests.push({
+            label: `${method} ${template} query ${param.name}=${JSON.stringify(value).slice(0, 20)}`,
+            method,
+            path: `${concrete()}?${param.name}=${encodeURIComponent(value)}`,
+          });
         }
       }
       const json = operation.requestBody?.content?.['application/json'] as { schema?: { $ref?: string } } | undefined;
       if (json && pathParams.length === 0) {
         const schemaName = json.schema?.$ref?.split('/').pop();
         const properties = Object.keys(doc.components?.schemas?.[schemaName ?? '']?.properties ?? {});
-        for (const body of hostileBodies(properties)) requests.push({ label: `${method} ${template} body ${body.slice(0, 40)}`, method, path: concrete(), body, contentType: 'application/json' });
+        for (const body of hostileBodies(properties))
+          requests.push({ label: `${method} ${template} body ${body.slice(0, 40)}`, method, path: concrete(), body, contentType: 'application/json' });
         requests.push({ label: `${method} ${template} text/plain body`, method, path: concrete(), body: '{}', contentType: 'text/plain' });
       }
     }
@@ -107,7 +140,8 @@ describe('Bad input', () => {
   const judge = (label: string, status: number | undefined, body: string) => {
     tally.requests++;
     const json = parseErrorBody(body);
-    const ok = status !== undefined && status >= 400 && status < 500 && json?.statusCode === status && typeof json.code === 'string' && typeof json.message === 'string';
+    const ok =
+      status !== undefined && status >= 400 && status < 500 && json?.statusCode === status && typeof json.code === 'string' && typeof json.message === 'string';
     if (status !== undefined && status >= 500) tally.serverErrors++;
     else if (ok) tally.clientErrors++;
     else tally.other++;
@@ -134,9 +168,14 @@ describe('Bad input', () => {
     const externalId = `bad-input-${Date.now()}`;
     const head = (extra = '') => `POST /api/v1/recordings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: ${admin}\r\n${extra}`;
     const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const fields = field('externalId', externalId) + field('agentExternalId', 'no-such-agent') + field('startedAt', '2026-11-28T09:30:00Z') + field('direction', 'inbound');
+    const fields =
+      field('externalId', externalId) + field('agentExternalId', 'no-such-agent') + field('startedAt', '2026-11-28T09:30:00Z') + field('direction', 'inbound');
     const filePart = (bytes: Buffer, name = 'file', filename = 'call.wav') =>
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: audio/wav\r\n\r\n`), bytes, Buffer.from('\r\n')]);
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: audio/wav\r\n\r\n`),
+        bytes,
+        Buffer.from('\r\n'),
+      ]);
     const multipart = (...parts: (string | Buffer)[]) => {
       const body = Buffer.concat([...parts.map((p) => Buffer.from(p)), Buffer.from(`--${boundary}--\r\n`)]);
       return [head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${body.length}\r\n\r\n`), body];
@@ -151,14 +190,47 @@ describe('Bad input', () => {
       ['unknown file part', multipart(fields, filePart(wav, 'evil'))],
       ['unknown agent', multipart(fields, filePart(wav))],
       ['NUL in a field', multipart(field('queue', 'a\u0000b'), fields, filePart(wav))],
-      ['bad date', multipart(field('externalId', `${externalId}-d`), field('agentExternalId', 'x'), field('startedAt', '2026-02-30T25:61:00Z'), field('direction', 'inbound'), filePart(wav))],
-      ['bad direction', multipart(field('externalId', `${externalId}-e`), field('agentExternalId', 'x'), field('startedAt', '2026-11-28T09:30:00Z'), field('direction', 'sideways'), filePart(wav))],
+      [
+        'bad date',
+        multipart(
+          field('externalId', `${externalId}-d`),
+          field('agentExternalId', 'x'),
+          field('startedAt', '2026-02-30T25:61:00Z'),
+          field('direction', 'inbound'),
+          filePart(wav),
+        ),
+      ],
+      [
+        'bad direction',
+        multipart(
+          field('externalId', `${externalId}-e`),
+          field('agentExternalId', 'x'),
+          field('startedAt', '2026-11-28T09:30:00Z'),
+          field('direction', 'sideways'),
+          filePart(wav),
+        ),
+      ],
       ['tags not JSON', multipart(fields, field('tags', '{not json'), filePart(wav))],
       ['malformed transcript', multipart(fields, field('transcript', '[{"speaker":'), filePart(wav))],
       ['no boundary', [head('Content-Type: multipart/form-data\r\nContent-Length: 4\r\n\r\n'), 'abcd']],
       ['not multipart', [head('Content-Type: application/json\r\nContent-Length: 2\r\n\r\n'), '{}']],
-      ['file cut short (chunked)', [head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`), chunk(fields), chunk(filePart(Buffer.from('RIFF'))), LAST_CHUNK]],
-      ['chunked over the size limit', [head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`), chunk(filePart(Buffer.alloc(3 * 1024 * 1024, 7))), LAST_CHUNK]],
+      [
+        'file cut short (chunked)',
+        [
+          head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`),
+          chunk(fields),
+          chunk(filePart(Buffer.from('RIFF'))),
+          LAST_CHUNK,
+        ],
+      ],
+      [
+        'chunked over the size limit',
+        [
+          head(`Content-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`),
+          chunk(filePart(Buffer.alloc(3 * 1024 * 1024, 7))),
+          LAST_CHUNK,
+        ],
+      ],
       ['declared length over the limit', multipart(fields, filePart(Buffer.alloc(4 * 1024 * 1024, 7)))],
       ['two audio files', multipart(fields, filePart(wav), filePart(wav))],
       ['oversized header', [head(`X-Padding: ${'x'.repeat(20_000)}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 0\r\n\r\n`)]],
@@ -181,7 +253,9 @@ describe('Bad input', () => {
 
   afterAll(() => {
     // The tally, printed whatever happened.
-    console.log(`bad input: ${tally.requests} requests, ${tally.clientErrors} refused with a 4xx JSON error, ${tally.serverErrors} 5xx, ${tally.other} other\n${failures.slice(0, 40).join('\n')}`);
+    console.log(
+      `bad input: ${tally.requests} requests, ${tally.clientErrors} refused with a 4xx JSON error, ${tally.serverErrors} 5xx, ${tally.other} other\n${failures.slice(0, 40).join('\n')}`,
+    );
   });
 
   it('answered nothing but 4xx JSON errors', () => {

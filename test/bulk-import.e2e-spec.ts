@@ -42,7 +42,15 @@ describe('Bulk import (npm run import)', () => {
   let admin: TestUser;
   let agent: TestUser;
   let dir: string;
-  const call = { first: uniqueCallId(), second: uniqueCallId(), third: uniqueCallId(), unknownAgent: uniqueCallId(), missing: uniqueCallId(), notAudio: uniqueCallId(), badDate: uniqueCallId() };
+  const call = {
+    first: uniqueCallId(),
+    second: uniqueCallId(),
+    third: uniqueCallId(),
+    unknownAgent: uniqueCallId(),
+    missing: uniqueCallId(),
+    notAudio: uniqueCallId(),
+    badDate: uniqueCallId(),
+  };
   const goodIds = [call.first, call.second, call.third];
 
   beforeAll(async () => {

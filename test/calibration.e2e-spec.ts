@@ -43,29 +43,34 @@ describe('Calibration sessions: blind scoring by several reviewers, then how far
   let scorecard: Scorecard;
 
   const aScoredCall = async (): Promise<string> => {
-    const { identifiers } = await sut.get(DataSource).getRepository(RecordingEntity).insert({
-      externalId: uniqueCallId(),
-      agentId: agent.id,
-      startedAt: new Date('2026-11-02T09:00:00Z'),
-      direction: CallDirection.Inbound,
-      channelLayout: ChannelLayout.AgentLeft,
-      sha256: randomBytes(32).toString('hex'),
-      storageKey: `calibration/${randomBytes(8).toString('hex')}.wav`,
-      sizeBytes: 96_000,
-      container: 'wav',
-      codec: 'pcm_s16le',
-      durationMs: 183_000,
-      channels: 2,
-      sampleRate: 8000,
-      status: RecordingStatus.Scored,
-    });
+    const { identifiers } = await sut
+      .get(DataSource)
+      .getRepository(RecordingEntity)
+      .insert({
+        externalId: uniqueCallId(),
+        agentId: agent.id,
+        startedAt: new Date('2026-11-02T09:00:00Z'),
+        direction: CallDirection.Inbound,
+        channelLayout: ChannelLayout.AgentLeft,
+        sha256: randomBytes(32).toString('hex'),
+        storageKey: `calibration/${randomBytes(8).toString('hex')}.wav`,
+        sizeBytes: 96_000,
+        container: 'wav',
+        codec: 'pcm_s16le',
+        durationMs: 183_000,
+        channels: 2,
+        sampleRate: 8000,
+        status: RecordingStatus.Scored,
+      });
     return identifiers[0].id as string;
   };
 
   /** Every criterion "yes" or full marks, then the given changes. */
   const sheet = (changes: AnswerSheet = {}): AnswerSheet => ({
     ...Object.fromEntries(
-      scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.id, c.answerType.kind === 'scale' ? { kind: 'scale', value: c.answerType.max } : { kind: 'yes' }]),
+      scorecard.sections
+        .flatMap((s) => s.criteria)
+        .map((c) => [c.id, c.answerType.kind === 'scale' ? { kind: 'scale', value: c.answerType.max } : { kind: 'yes' }]),
     ),
     ...changes,
   });
@@ -112,25 +117,61 @@ describe('Calibration sessions: blind scoring by several reviewers, then how far
   });
 
   it('opens a session led by the caller on the default scorecard, with links to each call’s audio and transcript, audit-logged', async () => {
-    const res = await create(lead, { title: 'November calibration', recordingIds: [call1, call2], reviewerIds: [reviewerA.id, reviewerB.id, reviewerC.id], deadline: inAWeek() }).expect(201);
+    const res = await create(lead, {
+      title: 'November calibration',
+      recordingIds: [call1, call2],
+      reviewerIds: [reviewerA.id, reviewerB.id, reviewerC.id],
+      deadline: inAWeek(),
+    }).expect(201);
     sessionId = res.body.id;
     scorecard = res.body.scorecard.definition;
     const current = await sut.get(ScorecardsService).currentForScoring();
     expect(res.body.scorecard.versionId).toBe(current.versionId);
     expect(scorecard.sections.flatMap((s) => s.criteria.map((c) => c.id))).toEqual(defaultScorecard().sections.flatMap((s) => s.criteria.map((c) => c.id)));
-    expect(res.body).toMatchObject({ status: 'open', leadId: lead.id, leadName: 'Lead Lee', isLead: true, isParticipant: false, responsesIn: 0, responsesExpected: 6, blind: true, responses: [], results: null, toScore: [] });
+    expect(res.body).toMatchObject({
+      status: 'open',
+      leadId: lead.id,
+      leadName: 'Lead Lee',
+      isLead: true,
+      isParticipant: false,
+      responsesIn: 0,
+      responsesExpected: 6,
+      blind: true,
+      responses: [],
+      results: null,
+      toScore: [],
+    });
     expect(res.body.recordings).toEqual([
-      expect.objectContaining({ recordingId: call1, position: 0, durationMs: 183_000, audioUrl: `/api/v1/recordings/${call1}/audio`, transcriptUrl: `/api/v1/recordings/${call1}/transcript` }),
+      expect.objectContaining({
+        recordingId: call1,
+        position: 0,
+        durationMs: 183_000,
+        audioUrl: `/api/v1/recordings/${call1}/audio`,
+        transcriptUrl: `/api/v1/recordings/${call1}/transcript`,
+      }),
       expect.objectContaining({ recordingId: call2, position: 1 }),
     ]);
     expect(res.body.participants.map((p: { displayName: string }) => p.displayName)).toEqual(['Reviewer A', 'Reviewer B', 'Reviewer C']);
     const audit = await sut.get(AuditLog).forResource('calibration_session', sessionId);
-    expect(audit).toEqual([expect.objectContaining({ actorId: lead.id, action: 'calibration_session.created', details: expect.objectContaining({ recordings: 2, reviewers: 3 }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: lead.id, action: 'calibration_session.created', details: expect.objectContaining({ recordings: 2, reviewers: 3 }) }),
+    ]);
   });
 
   it('lists the session to the lead, its participants and admins, with the calls each still has to score, and to nobody else while open', async () => {
     const asA = await sut.http.get('/api/v1/calibration-sessions').set('Authorization', reviewerA.auth).expect(200);
-    expect(asA.body.items).toEqual([expect.objectContaining({ id: sessionId, status: 'open', isParticipant: true, isLead: false, toScore: [call1, call2], recordings: 2, participants: 3, responsesIn: 0 })]);
+    expect(asA.body.items).toEqual([
+      expect.objectContaining({
+        id: sessionId,
+        status: 'open',
+        isParticipant: true,
+        isLead: false,
+        toScore: [call1, call2],
+        recordings: 2,
+        participants: 3,
+        responsesIn: 0,
+      }),
+    ]);
     const asLead = await sut.http.get('/api/v1/calibration-sessions').set('Authorization', lead.auth).expect(200);
     expect(asLead.body.items).toEqual([expect.objectContaining({ id: sessionId, isLead: true, isParticipant: false, toScore: [] })]);
     const asAdmin = await sut.http.get('/api/v1/calibration-sessions?status=open').set('Authorization', admin.auth).expect(200);
@@ -178,7 +219,12 @@ describe('Calibration sessions: blind scoring by several reviewers, then how far
     for (const user of [lead, admin]) {
       const res = await session(user).expect(200);
       expect(res.body.responses).toEqual([]);
-      expect(res.body.submissions.filter((s: { reviewerId: string }) => s.reviewerId === reviewerA.id).map((s: { recordingId: string }) => s.recordingId).sort()).toEqual([call1, call2].sort());
+      expect(
+        res.body.submissions
+          .filter((s: { reviewerId: string }) => s.reviewerId === reviewerA.id)
+          .map((s: { recordingId: string }) => s.recordingId)
+          .sort(),
+      ).toEqual([call1, call2].sort());
       expect(res.body.responsesIn).toBe(5);
     }
     const asC = await session(reviewerC).expect(200);
@@ -214,7 +260,10 @@ describe('Calibration sessions: blind scoring by several reviewers, then how far
   });
 
   it('refuses reviewers’ answers after the deadline with 409, but still takes the reference until close', async () => {
-    await sut.get(DataSource).getRepository(CalibrationSessionEntity).update({ id: sessionId }, { deadline: new Date(Date.now() - 60_000) });
+    await sut
+      .get(DataSource)
+      .getRepository(CalibrationSessionEntity)
+      .update({ id: sessionId }, { deadline: new Date(Date.now() - 60_000) });
     const late = await answer(reviewerC, call2, sheet()).expect(409);
     expect(late.body.message).toMatch(/deadline .* has passed/);
     await reference(lead, call2, sheet({ resolution: scale(3) })).expect(200);

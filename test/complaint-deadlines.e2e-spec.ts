@@ -59,7 +59,15 @@ describe('Complaint deadlines', () => {
     const res = await sut.http
       .post('/api/v1/complaints')
       .set('Authorization', supervisor.auth)
-      .send({ channel: 'email', customerReference: `CUST-${randomUUID().slice(0, 6)}`, agentId: agent.id, categoryKey: 'privacy', severity: 'critical', description: 'My data was read out aloud.', receivedAt });
+      .send({
+        channel: 'email',
+        customerReference: `CUST-${randomUUID().slice(0, 6)}`,
+        agentId: agent.id,
+        categoryKey: 'privacy',
+        severity: 'critical',
+        description: 'My data was read out aloud.',
+        receivedAt,
+      });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -67,7 +75,9 @@ describe('Complaint deadlines', () => {
   const detail = async (id: string): Promise<Breach> => (await sut.http.get(`/api/v1/complaints/${id}`).set('Authorization', disputer.auth).expect(200)).body;
   const db = () => sut.get(DataSource);
   const dispatched = async (complaintId: string) =>
-    Number((await db().query(`SELECT count(*) AS n FROM outbox_messages WHERE payload->>'complaintId' = $1 AND dispatched_at IS NOT NULL`, [complaintId]))[0].n) === 2;
+    Number(
+      (await db().query(`SELECT count(*) AS n FROM outbox_messages WHERE payload->>'complaintId' = $1 AND dispatched_at IS NOT NULL`, [complaintId]))[0].n,
+    ) === 2;
 
   function expectOneBreach(complaint: Breach) {
     expect(complaint).toMatchObject({ state: 'escalated', overdue: ['first_response'] });
@@ -87,7 +97,9 @@ describe('Complaint deadlines', () => {
     await sut.app.listen(0);
     const sockets: Socket[] = [await connectAs(sut, disputer), await connectAs(sut, agent)];
     const received: Record<string, { name: string; payload: { complaintId: string } }[]> = { disputer: [], agent: [] };
-    sockets.forEach((socket, i) => socket.onAny((name: string, payload: { complaintId: string }) => received[i === 0 ? 'disputer' : 'agent'].push({ name, payload })));
+    sockets.forEach((socket, i) =>
+      socket.onAny((name: string, payload: { complaintId: string }) => received[i === 0 ? 'disputer' : 'agent'].push({ name, payload })),
+    );
     try {
       expect((await detail(complaint.id)).state).toBe('new');
       const breached = await eventually(async () => {
@@ -134,7 +146,11 @@ describe('Complaint deadlines', () => {
 
   it('leaves a deadline that was met alone', async () => {
     const complaint = await aCriticalComplaint(dueIn(3_000));
-    const triaged = await sut.http.post(`/api/v1/complaints/${complaint.id}/transitions`).set('Authorization', supervisor.auth).send({ move: 'triage', version: 1 }).expect(200);
+    const triaged = await sut.http
+      .post(`/api/v1/complaints/${complaint.id}/transitions`)
+      .set('Authorization', supervisor.auth)
+      .send({ move: 'triage', version: 1 })
+      .expect(200);
     expect(triaged.body.firstRespondedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 5_000));
     const after = await detail(complaint.id);

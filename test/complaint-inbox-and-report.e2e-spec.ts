@@ -38,11 +38,28 @@ describe('Dispute inbox and complaint report', () => {
 
   async function aCall(agent: TestUser): Promise<string> {
     const id = randomUUID();
-    await db().getRepository(RecordingEntity).insert({
-      id, externalId: uniqueCallId(), agentId: agent.id, teamId: agent.teamId, startedAt: new Date(), direction: CallDirection.Inbound, channelLayout: ChannelLayout.Mono,
-      sha256: 'd'.repeat(64), storageKey: `inbox-test/${id}.wav`, sizeBytes: 1000, container: 'wav', codec: 'pcm_s16le', durationMs: 120_000, channels: 1, sampleRate: 8000,
-      status: RecordingStatus.Scored, autoScorePercent: 70, autoCriticalFailed: false,
-    });
+    await db()
+      .getRepository(RecordingEntity)
+      .insert({
+        id,
+        externalId: uniqueCallId(),
+        agentId: agent.id,
+        teamId: agent.teamId,
+        startedAt: new Date(),
+        direction: CallDirection.Inbound,
+        channelLayout: ChannelLayout.Mono,
+        sha256: 'd'.repeat(64),
+        storageKey: `inbox-test/${id}.wav`,
+        sizeBytes: 1000,
+        container: 'wav',
+        codec: 'pcm_s16le',
+        durationMs: 120_000,
+        channels: 1,
+        sampleRate: 8000,
+        status: RecordingStatus.Scored,
+        autoScorePercent: 70,
+        autoCriticalFailed: false,
+      });
     return id;
   }
 
@@ -65,9 +82,21 @@ describe('Dispute inbox and complaint report', () => {
     const logged = await sut.http
       .post('/api/v1/complaints')
       .set('Authorization', supervisor.auth)
-      .send({ channel: 'phone', customerReference: `CUST-${randomUUID().slice(0, 8)}`, recordingId: await aCall(agent), categoryKey, severity, description: 'Rude', receivedAt: receivedAt.toISOString() })
+      .send({
+        channel: 'phone',
+        customerReference: `CUST-${randomUUID().slice(0, 8)}`,
+        recordingId: await aCall(agent),
+        categoryKey,
+        severity,
+        description: 'Rude',
+        receivedAt: receivedAt.toISOString(),
+      })
       .expect(201);
-    const res = await sut.http.post(`/api/v1/complaints/${logged.body.id}/transitions`).set('Authorization', supervisor.auth).send({ move: 'escalate', version: 1 }).expect(200);
+    const res = await sut.http
+      .post(`/api/v1/complaints/${logged.body.id}/transitions`)
+      .set('Authorization', supervisor.auth)
+      .send({ move: 'escalate', version: 1 })
+      .expect(200);
     return res.body as { id: string; resolutionDueAt: string; version: number };
   }
 
@@ -110,13 +139,27 @@ describe('Dispute inbox and complaint report', () => {
       expect((await inbox({ teamId: team.id, pageSize: '2', page: '3' }).expect(200)).body).toMatchObject({ total: 5, items: [{ id: last.disputeId }] });
 
       await sut.http.post('/api/v1/dispute-inbox/claim').set('Authorization', disputer.auth).send({ kind: 'complaint', id: soon.id }).expect(204);
-      await sut.http.post('/api/v1/dispute-inbox/assign').set('Authorization', disputer.auth).send({ kind: 'evaluation_dispute', id: afterSoon.disputeId, assigneeId: otherDisputer.id }).expect(204);
-      const bad = await sut.http.post('/api/v1/dispute-inbox/assign').set('Authorization', disputer.auth).send({ kind: 'evaluation_dispute', id: last.disputeId, assigneeId: agent.id }).expect(422);
+      await sut.http
+        .post('/api/v1/dispute-inbox/assign')
+        .set('Authorization', disputer.auth)
+        .send({ kind: 'evaluation_dispute', id: afterSoon.disputeId, assigneeId: otherDisputer.id })
+        .expect(204);
+      const bad = await sut.http
+        .post('/api/v1/dispute-inbox/assign')
+        .set('Authorization', disputer.auth)
+        .send({ kind: 'evaluation_dispute', id: last.disputeId, assigneeId: agent.id })
+        .expect(422);
       expect(Object.keys(bad.body.errors)).toEqual(['assigneeId']);
-      await sut.http.post('/api/v1/dispute-inbox/assign').set('Authorization', admin.auth).send({ kind: 'evaluation_dispute', id: last.disputeId, assigneeId: reviewer.id }).expect(422);
+      await sut.http
+        .post('/api/v1/dispute-inbox/assign')
+        .set('Authorization', admin.auth)
+        .send({ kind: 'evaluation_dispute', id: last.disputeId, assigneeId: reviewer.id })
+        .expect(422);
 
       expect((await inbox({ teamId: team.id, assigneeId: disputer.id }).expect(200)).body.items.map((i: InboxItem) => i.id)).toEqual([soon.id]);
-      expect((await inbox({ teamId: team.id, assigneeId: otherDisputer.id }).expect(200)).body.items.map((i: InboxItem) => i.id)).toEqual([afterSoon.disputeId]);
+      expect((await inbox({ teamId: team.id, assigneeId: otherDisputer.id }).expect(200)).body.items.map((i: InboxItem) => i.id)).toEqual([
+        afterSoon.disputeId,
+      ]);
       expect((await inbox({ teamId: team.id, assigneeId: 'none' }).expect(200)).body.total).toBe(3);
 
       const audit = sut.get(AuditLog);
@@ -155,12 +198,24 @@ describe('Dispute inbox and complaint report', () => {
         [0, 'rudeness', 'medium', 'CUST-1001', null, null, null, false, false],
       ];
       for (const [agent, key, severity, reference, firstResponse, resolution, outcome, firstBreach, resolutionBreach] of rows) {
-        await db().getRepository(ComplaintEntity).insert({
-          agentId: agents[agent].id, teamId: agents[agent].teamId, receivedAt: received, description: 'Report fixture', channel: 'phone', customerReference: reference,
-          categoryId: await category(key), severity: severity as ComplaintEntity['severity'], state: outcome ? 'resolved' : 'investigating',
-          firstRespondedAt: after(firstResponse), resolvedAt: after(resolution), outcome: outcome as ComplaintEntity['outcome'],
-          firstResponseBreachedAt: firstBreach ? after(15) : null, resolutionBreachedAt: resolutionBreach ? after(600) : null,
-        });
+        await db()
+          .getRepository(ComplaintEntity)
+          .insert({
+            agentId: agents[agent].id,
+            teamId: agents[agent].teamId,
+            receivedAt: received,
+            description: 'Report fixture',
+            channel: 'phone',
+            customerReference: reference,
+            categoryId: await category(key),
+            severity: severity as ComplaintEntity['severity'],
+            state: outcome ? 'resolved' : 'investigating',
+            firstRespondedAt: after(firstResponse),
+            resolvedAt: after(resolution),
+            outcome: outcome as ComplaintEntity['outcome'],
+            firstResponseBreachedAt: firstBreach ? after(15) : null,
+            resolutionBreachedAt: resolutionBreach ? after(600) : null,
+          });
       }
     });
 
@@ -185,32 +240,64 @@ describe('Dispute inbox and complaint report', () => {
         ['billing', '账单问题', 1],
         ['long_wait', '等待时间过长', 1],
       ]);
-      expect(res.body.bySeverity.map((s: { key: string; count: number }) => [s.key, s.count])).toEqual([['high', 2], ['critical', 1], ['low', 1], ['medium', 1]]);
-      expect(res.body.byTeam.map((t: { key: string; count: number }) => [t.key, t.count])).toEqual([[teams[0].id, 3], [teams[1].id, 2]]);
+      expect(res.body.bySeverity.map((s: { key: string; count: number }) => [s.key, s.count])).toEqual([
+        ['high', 2],
+        ['critical', 1],
+        ['low', 1],
+        ['medium', 1],
+      ]);
+      expect(res.body.byTeam.map((t: { key: string; count: number }) => [t.key, t.count])).toEqual([
+        [teams[0].id, 3],
+        [teams[1].id, 2],
+      ]);
       expect(res.body.byAgent.map((a: { key: string; labelEn: string; count: number }) => [a.key, a.labelEn, a.count])).toEqual([
         [agents[0].id, agents[0].displayName, 3],
         [agents[1].id, agents[1].displayName, 2],
       ]);
-      expect(res.body.repeatComplainants).toEqual({ customers: 1, complaints: 3, top: [{ key: '•••••1001', labelEn: '•••••1001', labelZh: '•••••1001', count: 3 }] });
+      expect(res.body.repeatComplainants).toEqual({
+        customers: 1,
+        complaints: 3,
+        top: [{ key: '•••••1001', labelEn: '•••••1001', labelZh: '•••••1001', count: 3 }],
+      });
       expect(JSON.stringify(res.body)).not.toContain('CUST-1001');
     });
 
     it('gives the same figures as CSV, by Accept header or ?format=csv, with formulas defused', async () => {
       const json = (await sut.http.get('/api/v1/reports/complaints').query({ from: FROM, to: TO }).set('Authorization', supervisor.auth).expect(200)).body;
-      const byHeader = await sut.http.get('/api/v1/reports/complaints').query({ from: FROM, to: TO }).set('Accept', 'text/csv').set('Authorization', supervisor.auth).expect(200);
-      const byQuery = await sut.http.get('/api/v1/reports/complaints').query({ from: FROM, to: TO, format: 'csv' }).set('Authorization', supervisor.auth).expect(200);
+      const byHeader = await sut.http
+        .get('/api/v1/reports/complaints')
+        .query({ from: FROM, to: TO })
+        .set('Accept', 'text/csv')
+        .set('Authorization', supervisor.auth)
+        .expect(200);
+      const byQuery = await sut.http
+        .get('/api/v1/reports/complaints')
+        .query({ from: FROM, to: TO, format: 'csv' })
+        .set('Authorization', supervisor.auth)
+        .expect(200);
       expect(byHeader.headers['content-type']).toMatch(/^text\/csv/);
       expect(byQuery.text).toBe(byHeader.text);
-      const lines = byHeader.text.trimEnd().split('\r\n').map((l) => l.split(','));
+      const lines = byHeader.text
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
       expect(lines[0]).toEqual(['section', 'key', 'label_en', 'label_zh', 'value']);
       const value = (section: string, key: string) => lines.find((l) => l[0] === section && l[1] === key)?.at(-1);
-      for (const key of ['total', 'breached', 'breachRate', 'resolved', 'upheld', 'partlyUpheld', 'notUpheld', 'upheldRate']) expect(Number(value('summary', key))).toBe(json[key]);
+      for (const key of ['total', 'breached', 'breachRate', 'resolved', 'upheld', 'partlyUpheld', 'notUpheld', 'upheldRate'])
+        expect(Number(value('summary', key))).toBe(json[key]);
       for (const key of ['count', 'median', 'p90']) {
         expect(Number(value('summary', `timeToFirstResponse.${key}`))).toBe(json.timeToFirstResponse[key]);
         expect(Number(value('summary', `timeToResolution.${key}`))).toBe(json.timeToResolution[key]);
       }
-      for (const [section, list] of [['category', json.byCategory], ['team', json.byTeam], ['agent', json.byAgent], ['severity', json.bySeverity]] as const) {
-        expect(lines.filter((l) => l[0] === section).map((l) => [l[1], Number(l.at(-1))])).toEqual(list.map((r: { key: string; count: number }) => [r.key, r.count]));
+      for (const [section, list] of [
+        ['category', json.byCategory],
+        ['team', json.byTeam],
+        ['agent', json.byAgent],
+        ['severity', json.bySeverity],
+      ] as const) {
+        expect(lines.filter((l) => l[0] === section).map((l) => [l[1], Number(l.at(-1))])).toEqual(
+          list.map((r: { key: string; count: number }) => [r.key, r.count]),
+        );
       }
       expect(byHeader.text).not.toMatch(/(^|,)=/m);
     });
@@ -227,7 +314,10 @@ describe('Dispute inbox and complaint report', () => {
     it('refuses a period that ends before it starts', async () => {
       const res = await sut.http.get('/api/v1/reports/complaints').query({ from: TO, to: FROM }).set('Authorization', supervisor.auth).expect(422);
       expect(res.body.errors).toEqual({ from: 'must be before to' });
-      await sut.http.get('/api/v1/reports/complaints').set('Authorization', (await anAgent(sut)).auth).expect(403);
+      await sut.http
+        .get('/api/v1/reports/complaints')
+        .set('Authorization', (await anAgent(sut)).auth)
+        .expect(403);
     });
   });
 });

@@ -42,26 +42,28 @@ describe('Complaints', () => {
   async function aCall(forAgent: TestUser = agent, startedAt = new Date()): Promise<{ id: string; externalId: string }> {
     const id = randomUUID();
     const externalId = uniqueCallId();
-    await db().getRepository(RecordingEntity).insert({
-      id,
-      externalId,
-      agentId: forAgent.id,
-      teamId: forAgent.teamId,
-      startedAt,
-      direction: CallDirection.Inbound,
-      channelLayout: ChannelLayout.Mono,
-      sha256: 'c'.repeat(64),
-      storageKey: `complaints-test/${id}.wav`,
-      sizeBytes: 1000,
-      container: 'wav',
-      codec: 'pcm_s16le',
-      durationMs: 180_000,
-      channels: 1,
-      sampleRate: 8000,
-      status: RecordingStatus.Scored,
-      autoScorePercent: 80,
-      autoCriticalFailed: false,
-    });
+    await db()
+      .getRepository(RecordingEntity)
+      .insert({
+        id,
+        externalId,
+        agentId: forAgent.id,
+        teamId: forAgent.teamId,
+        startedAt,
+        direction: CallDirection.Inbound,
+        channelLayout: ChannelLayout.Mono,
+        sha256: 'c'.repeat(64),
+        storageKey: `complaints-test/${id}.wav`,
+        sizeBytes: 1000,
+        container: 'wav',
+        codec: 'pcm_s16le',
+        durationMs: 180_000,
+        channels: 1,
+        sampleRate: 8000,
+        status: RecordingStatus.Scored,
+        autoScorePercent: 80,
+        autoCriticalFailed: false,
+      });
     return { id, externalId };
   }
 
@@ -76,13 +78,19 @@ describe('Complaints', () => {
 
   async function aComplaint(overrides: Record<string, unknown> = {}): Promise<Complaint> {
     const call = await aCall();
-    const res = await sut.http.post('/api/v1/complaints').set('Authorization', supervisor.auth).send(body({ recordingId: call.id, ...overrides }));
+    const res = await sut.http
+      .post('/api/v1/complaints')
+      .set('Authorization', supervisor.auth)
+      .send(body({ recordingId: call.id, ...overrides }));
     expect(res.status).toBe(201);
     return res.body;
   }
 
   const move = (who: TestUser, complaint: { id: string; version: number }, move: string, extra: Record<string, unknown> = {}) =>
-    sut.http.post(`/api/v1/complaints/${complaint.id}/transitions`).set('Authorization', who.auth).send({ move, version: complaint.version, ...extra });
+    sut.http
+      .post(`/api/v1/complaints/${complaint.id}/transitions`)
+      .set('Authorization', who.auth)
+      .send({ move, version: complaint.version, ...extra });
 
   const countComplaints = async () => Number((await db().query(`SELECT count(*) AS n FROM complaints`))[0].n);
 
@@ -94,7 +102,14 @@ describe('Complaints', () => {
         .set('Authorization', supervisor.auth)
         .send(body({ callId: call.externalId, customerReference: 'CUST-000123', description: '<script>alert(1)</script> rude\nagent' }))
         .expect(201);
-      expect(res.body).toMatchObject({ state: 'new', version: 1, recordingId: call.id, agentId: agent.id, teamId: agent.teamId, customerReference: '•••••••0123' });
+      expect(res.body).toMatchObject({
+        state: 'new',
+        version: 1,
+        recordingId: call.id,
+        agentId: agent.id,
+        teamId: agent.teamId,
+        customerReference: '•••••••0123',
+      });
       expect(res.body.category).toMatchObject({ key: 'rudeness', labelEn: 'Rudeness', labelZh: '态度恶劣' });
       expect(res.body.description).toBe('<script>alert(1)</script> rude\nagent');
       expect(new Date(res.body.firstResponseDueAt).getTime()).toBeGreaterThan(Date.now());
@@ -120,7 +135,11 @@ describe('Complaints', () => {
       expect(res.body.total).toBe(2);
       expect(res.body.items.map((c: Complaint) => c.id).sort()).toEqual([first.id, second.id].sort());
       for (const item of res.body.items) expect(item.customerReference).toBe(`••••••••••••••••••••••••••••••••••••${reference.slice(-4)}`);
-      const partial = await sut.http.get('/api/v1/complaints').query({ customerReference: reference.slice(0, 10) }).set('Authorization', disputer.auth).expect(200);
+      const partial = await sut.http
+        .get('/api/v1/complaints')
+        .query({ customerReference: reference.slice(0, 10) })
+        .set('Authorization', disputer.auth)
+        .expect(200);
       expect(partial.body.total).toBe(0);
     });
 
@@ -131,7 +150,11 @@ describe('Complaints', () => {
       const again = await sut.http.post('/api/v1/complaints').set('X-API-Key', apiKey).send(payload).expect(200);
       expect(again.body.id).toBe(first.body.id);
       const before = await countComplaints();
-      const other = await sut.http.post('/api/v1/complaints').set('X-API-Key', apiKey).send({ ...payload, severity: 'low' }).expect(409);
+      const other = await sut.http
+        .post('/api/v1/complaints')
+        .set('X-API-Key', apiKey)
+        .send({ ...payload, severity: 'low' })
+        .expect(409);
       expect(other.body).toMatchObject({ code: 'conflict', errors: { externalId: 'was already used for a different complaint' } });
       expect(await countComplaints()).toBe(before);
       // Ten identical posts at once still make one complaint.
@@ -153,7 +176,12 @@ describe('Complaints', () => {
       ['an unknown call', { recordingId: randomUUID() }, 'recordingId', 'no such recording'],
       ['an unknown call id', { recordingId: undefined, callId: 'no-such-call' }, 'callId', 'no recording has this call id'],
       ['an unknown category', { categoryKey: 'weather' }, 'categoryKey', 'no such category'],
-      ['a card number as the customer reference', { customerReference: '4111 1111 1111 1111' }, 'customerReference', expect.stringMatching(/^looks like a payment card number/)],
+      [
+        'a card number as the customer reference',
+        { customerReference: '4111 1111 1111 1111' },
+        'customerReference',
+        expect.stringMatching(/^looks like a payment card number/),
+      ],
       ['an oversize description', { description: 'x'.repeat(10_001) }, 'description', 'must be at most 10000 characters (got 10001)'],
       ['control characters in the description', { description: 'rude\u0007agent' }, 'description', 'must not contain control characters'],
       ['a NUL byte in the description', { description: 'rude\u0000agent' }, 'description', 'must not contain NUL characters'],
@@ -162,7 +190,10 @@ describe('Complaints', () => {
     ])('refuses %s with 422 naming the field, storing nothing', async (_what, overrides, field, problem) => {
       const call = await aCall();
       const before = await countComplaints();
-      const res = await sut.http.post('/api/v1/complaints').set('Authorization', supervisor.auth).send(body({ recordingId: call.id, ...overrides }));
+      const res = await sut.http
+        .post('/api/v1/complaints')
+        .set('Authorization', supervisor.auth)
+        .send(body({ recordingId: call.id, ...overrides }));
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'validation_failed' });
       expect(res.body.errors[field]).toEqual(problem);
@@ -170,8 +201,16 @@ describe('Complaints', () => {
     });
 
     it('keeps agents and trainers from logging complaints', async () => {
-      await sut.http.post('/api/v1/complaints').set('Authorization', agent.auth).send(body({ agentId: agent.id })).expect(403);
-      await sut.http.post('/api/v1/complaints').set('Authorization', trainer.auth).send(body({ agentId: agent.id })).expect(403);
+      await sut.http
+        .post('/api/v1/complaints')
+        .set('Authorization', agent.auth)
+        .send(body({ agentId: agent.id }))
+        .expect(403);
+      await sut.http
+        .post('/api/v1/complaints')
+        .set('Authorization', trainer.auth)
+        .send(body({ agentId: agent.id }))
+        .expect(403);
     });
   });
 
@@ -197,7 +236,10 @@ describe('Complaints', () => {
         c = res.body;
       }
       expect(c.version).toBe(walk.length + 1);
-      expect(c.history.map((e) => `${e.fromState ?? ''}>${e.toState}`)).toEqual(['>new', ...walk.map(([, , to], i) => `${i === 0 ? 'new' : walk[i - 1][2]}>${to}`)]);
+      expect(c.history.map((e) => `${e.fromState ?? ''}>${e.toState}`)).toEqual([
+        '>new',
+        ...walk.map(([, , to], i) => `${i === 0 ? 'new' : walk[i - 1][2]}>${to}`),
+      ]);
 
       const fromNew = await aComplaint();
       expect((await move(supervisor, fromNew, 'escalate')).body.state).toBe('escalated');
@@ -270,9 +312,18 @@ describe('Complaints', () => {
 
     it('corrects the severity with new deadlines, recording what changed, and refuses a stale edit', async () => {
       const c = await aComplaint({ severity: 'low', receivedAt: '2026-11-27T09:00:00.000Z' });
-      const res = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', disputer.auth).send({ version: 1, severity: 'critical', note: 'Customer is a regulator' }).expect(200);
+      const res = await sut.http
+        .patch(`/api/v1/complaints/${c.id}`)
+        .set('Authorization', disputer.auth)
+        .send({ version: 1, severity: 'critical', note: 'Customer is a regulator' })
+        .expect(200);
       // Default settings: Asia/Shanghai, Mon-Fri 09:00-18:00. Friday 17:00 local + 1 working hour is Friday 18:00 (10:00Z); + 9 hours is Monday 17:00 (09:00Z).
-      expect(res.body).toMatchObject({ severity: 'critical', version: 2, firstResponseDueAt: '2026-11-27T10:00:00.000Z', resolutionDueAt: '2026-11-30T09:00:00.000Z' });
+      expect(res.body).toMatchObject({
+        severity: 'critical',
+        version: 2,
+        firstResponseDueAt: '2026-11-27T10:00:00.000Z',
+        resolutionDueAt: '2026-11-30T09:00:00.000Z',
+      });
       expect(res.body.history.at(-1)).toMatchObject({
         type: 'updated',
         note: 'Customer is a regulator',
@@ -281,7 +332,11 @@ describe('Complaints', () => {
       const stale = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', supervisor.auth).send({ version: 1, severity: 'high' }).expect(409);
       expect(stale.body.errors).toEqual({ version: 'is 1; the current version is 2' });
       await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', trainer.auth).send({ version: 2, severity: 'high' }).expect(403);
-      const bad = await sut.http.patch(`/api/v1/complaints/${c.id}`).set('Authorization', supervisor.auth).send({ version: 2, categoryId: randomUUID() }).expect(422);
+      const bad = await sut.http
+        .patch(`/api/v1/complaints/${c.id}`)
+        .set('Authorization', supervisor.auth)
+        .send({ version: 2, categoryId: randomUUID() })
+        .expect(422);
       expect(bad.body.errors).toEqual({ categoryId: 'no such category' });
     });
 
@@ -289,7 +344,11 @@ describe('Complaints', () => {
       const c = await aComplaint();
       const resolved = (await move(supervisor, c, 'resolve', { outcome: 'upheld', customerTold: 'Sorry' })).body;
       const settings = (await sut.http.get('/api/v1/complaint-settings').set('Authorization', admin.auth).expect(200)).body;
-      await sut.http.put('/api/v1/complaint-settings').set('Authorization', admin.auth).send({ ...settings, reopenWindowHours: 0 }).expect(200);
+      await sut.http
+        .put('/api/v1/complaint-settings')
+        .set('Authorization', admin.auth)
+        .send({ ...settings, reopenWindowHours: 0 })
+        .expect(200);
       try {
         const res = await move(supervisor, resolved, 'reopen').expect(409);
         expect(res.body.message).toMatch(/^the reopen window closed at /);
@@ -301,7 +360,9 @@ describe('Complaints', () => {
 
     it('keeps the history append-only in the database', async () => {
       const c = await aComplaint();
-      await expect(db().query(`UPDATE complaint_events SET note = 'rewritten' WHERE complaint_id = $1`, [c.id])).rejects.toThrow(/complaint_events is append-only/);
+      await expect(db().query(`UPDATE complaint_events SET note = 'rewritten' WHERE complaint_id = $1`, [c.id])).rejects.toThrow(
+        /complaint_events is append-only/,
+      );
       await expect(db().query(`DELETE FROM complaint_events WHERE complaint_id = $1`, [c.id])).rejects.toThrow(/complaint_events is append-only/);
     });
   });
@@ -314,7 +375,11 @@ describe('Complaints', () => {
       const investigating = (await move(supervisor, (await move(supervisor, c, 'triage')).body, 'investigate')).body;
       const other = await anAgent(sut);
       await sut.http.post(`/api/v1/complaints/${c.id}/agent-account`).set('Authorization', other.auth).send({ account: 'Not me' }).expect(404);
-      await sut.http.post(`/api/v1/complaints/${c.id}/agent-account`).set('Authorization', agent.auth).send({ account: 'The line dropped; I called back.' }).expect(200);
+      await sut.http
+        .post(`/api/v1/complaints/${c.id}/agent-account`)
+        .set('Authorization', agent.auth)
+        .send({ account: 'The line dropped; I called back.' })
+        .expect(200);
       const current = (await sut.http.get(`/api/v1/complaints/${c.id}`).set('Authorization', supervisor.auth).expect(200)).body;
       expect(current).toMatchObject({ agentAccount: 'The line dropped; I called back.', version: investigating.version + 1 });
       await move(supervisor, current, 'resolve', { outcome: 'upheld', customerTold: 'Apologised' }).expect(200);
@@ -342,14 +407,26 @@ describe('Complaints', () => {
       );
       const key = `k_${randomUUID().slice(0, 8)}`;
       await sut.http.post('/api/v1/complaint-categories').set('Authorization', supervisor.auth).send({ key, labelEn: 'X', labelZh: '某' }).expect(403);
-      const created = await sut.http.post('/api/v1/complaint-categories').set('Authorization', admin.auth).send({ key, labelEn: 'Hold music', labelZh: '等待音乐' }).expect(201);
+      const created = await sut.http
+        .post('/api/v1/complaint-categories')
+        .set('Authorization', admin.auth)
+        .send({ key, labelEn: 'Hold music', labelZh: '等待音乐' })
+        .expect(201);
       await sut.http.post('/api/v1/complaint-categories').set('Authorization', admin.auth).send({ key, labelEn: 'Again', labelZh: '再次' }).expect(409);
-      const bad = await sut.http.post('/api/v1/complaint-categories').set('Authorization', admin.auth).send({ key: 'Bad Key', labelEn: ' ', labelZh: 'ok' }).expect(422);
+      const bad = await sut.http
+        .post('/api/v1/complaint-categories')
+        .set('Authorization', admin.auth)
+        .send({ key: 'Bad Key', labelEn: ' ', labelZh: 'ok' })
+        .expect(422);
       expect(Object.keys(bad.body.errors).sort()).toEqual(['key', 'labelEn']);
       await aComplaint({ categoryKey: key });
       await sut.http.patch(`/api/v1/complaint-categories/${created.body.id}`).set('Authorization', admin.auth).send({ active: false }).expect(200);
       const call = await aCall();
-      const refused = await sut.http.post('/api/v1/complaints').set('Authorization', supervisor.auth).send(body({ recordingId: call.id, categoryKey: key })).expect(422);
+      const refused = await sut.http
+        .post('/api/v1/complaints')
+        .set('Authorization', supervisor.auth)
+        .send(body({ recordingId: call.id, categoryKey: key }))
+        .expect(422);
       expect(refused.body.errors).toEqual({ categoryKey: 'no such category' });
       const audit = await sut.get(AuditLog).forResource('complaint_category', created.body.id);
       expect(audit.map((e) => e.action)).toEqual(['complaint_category.created', 'complaint_category.updated']);
@@ -376,14 +453,29 @@ describe('Complaints', () => {
       const calls = [];
       for (let i = 0; i < 6; i++) calls.push(await aCall(sampled, new Date(start + (i + 1) * 3600 * 1000)));
       const target = calls[4];
-      const logged = await sut.http.post('/api/v1/complaints').set('Authorization', supervisor.auth).send(body({ recordingId: target.id })).expect(201);
+      const logged = await sut.http
+        .post('/api/v1/complaints')
+        .set('Authorization', supervisor.auth)
+        .send(body({ recordingId: target.id }))
+        .expect(201);
       await move(supervisor, logged.body, 'resolve', { outcome: 'upheld', customerTold: 'Sorry' }).expect(200);
       const plan = await sut.http
         .post('/api/v1/sampling-plans')
         .set('Authorization', supervisor.auth)
-        .send({ name: `Complaints ${randomUUID().slice(0, 8)}`, period: 'week', quotaPerAgent: 0, teamIds: [team.id], reviewerIds: [supervisor.id], targetedRules: [{ id: 'complaint', kind: 'linked_complaint' }] })
+        .send({
+          name: `Complaints ${randomUUID().slice(0, 8)}`,
+          period: 'week',
+          quotaPerAgent: 0,
+          teamIds: [team.id],
+          reviewerIds: [supervisor.id],
+          targetedRules: [{ id: 'complaint', kind: 'linked_complaint' }],
+        })
         .expect(201);
-      const run = await sut.http.post(`/api/v1/sampling-plans/${plan.body.id}/runs`).set('Authorization', supervisor.auth).send({ periodStart: new Date(start).toISOString() }).expect(201);
+      const run = await sut.http
+        .post(`/api/v1/sampling-plans/${plan.body.id}/runs`)
+        .set('Authorization', supervisor.auth)
+        .send({ periodStart: new Date(start).toISOString() })
+        .expect(201);
       expect(new Date(run.body.periodEnd).getTime() - new Date(run.body.periodStart).getTime()).toBe(week);
       const assignments = (await sut.http.get(`/api/v1/sampling-runs/${run.body.id}`).set('Authorization', supervisor.auth).expect(200)).body.assignments;
       expect(assignments.map((a: { recordingId: string; reason: { ruleId: string } }) => [a.recordingId, a.reason.ruleId])).toEqual([[target.id, 'complaint']]);

@@ -123,12 +123,19 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
       const draft = await sut.http
         .put(`/api/v1/evaluations/${workspace.id}/draft`)
         .set('Authorization', reviewer.auth)
-        .send({ answers: { empathy: { kind: 'scale', value: 4, note: 'dropped' } }, comments: [{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }] })
+        .send({
+          answers: { empathy: { kind: 'scale', value: 4, note: 'dropped' } },
+          comments: [{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }],
+        })
         .expect(200);
       expect(draft.body.blockingIssues.map((i: { path: string }) => i.path)).toContain('answers.clarity');
       expect(draft.body.draft.answers).toEqual({ empathy: { kind: 'scale', value: 4 } });
       expect(draft.body.draft.comments).toEqual([{ atMs: 3000, text: 'Warm tone here', criterionId: 'empathy' }]);
-      const shapeless = await sut.http.put(`/api/v1/evaluations/${workspace.id}/draft`).set('Authorization', reviewer.auth).send({ answers: { empathy: 'great' } }).expect(422);
+      const shapeless = await sut.http
+        .put(`/api/v1/evaluations/${workspace.id}/draft`)
+        .set('Authorization', reviewer.auth)
+        .send({ answers: { empathy: 'great' } })
+        .expect(422);
       expect(shapeless.body.errors['answers.empathy']).toMatch(/must be an answer/);
       await sut.http.put(`/api/v1/evaluations/${workspace.id}/draft`).set('Authorization', secondReviewer.auth).send({ answers: {} }).expect(403);
     });
@@ -145,7 +152,11 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
         .send({ answers, overrideReasons, comments: [{ atMs: 31_000, text: 'after the end' }] })
         .expect(422);
       expect(Object.keys(late.body.errors)).toContain('comments[0].atMs');
-      await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers, overrideReasons, percent: 100 }).expect(422);
+      await sut.http
+        .post(`/api/v1/evaluations/${workspace.id}/submit`)
+        .set('Authorization', reviewer.auth)
+        .send({ answers, overrideReasons, percent: 100 })
+        .expect(422);
       const unchanged = (await sut.http.get(`/api/v1/evaluations/${workspace.id}`).set('Authorization', reviewer.auth).expect(200)).body;
       expect(unchanged).toMatchObject({ state: 'draft', revision: 0 });
     });
@@ -191,7 +202,7 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
       await sut.http.get('/api/v1/reports/auto-agreement').set('Authorization', agent.auth).expect(403);
     });
 
-    it('publishes a submitted evaluation to its agent only, who sees their own evaluations and never another agent\'s', async () => {
+    it("publishes a submitted evaluation to its agent only, who sees their own evaluations and never another agent's", async () => {
       const { published, leaked, disconnect } = await listenForPublications();
       try {
         const { id } = await submittedEvaluation();
@@ -220,9 +231,17 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
     it('sends a dispute on existing criteria to someone other than the reviewer, and holds the evaluation until it is resolved', async () => {
       const { id } = await submittedEvaluation();
 
-      const unknown = await sut.http.post(`/api/v1/evaluations/${id}/dispute`).set('Authorization', agent.auth).send({ criteria: ['no_such_thing'], reason: 'I was polite' }).expect(422);
+      const unknown = await sut.http
+        .post(`/api/v1/evaluations/${id}/dispute`)
+        .set('Authorization', agent.auth)
+        .send({ criteria: ['no_such_thing'], reason: 'I was polite' })
+        .expect(422);
       expect(unknown.body.errors).toHaveProperty(['criteria[0]']);
-      await sut.http.post(`/api/v1/evaluations/${id}/dispute`).set('Authorization', otherAgent.auth).send({ criteria: ['polite_forms'], reason: 'Not mine' }).expect(404);
+      await sut.http
+        .post(`/api/v1/evaluations/${id}/dispute`)
+        .set('Authorization', otherAgent.auth)
+        .send({ criteria: ['polite_forms'], reason: 'Not mine' })
+        .expect(404);
       const disputed = (
         await sut.http
           .post(`/api/v1/evaluations/${id}/dispute`)
@@ -247,10 +266,18 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
       const { published, leaked, disconnect } = await listenForPublications();
       try {
         const { id, workspace } = await submittedEvaluation();
-        await sut.http.post(`/api/v1/evaluations/${id}/dispute`).set('Authorization', agent.auth).send({ criteria: ['polite_forms'], reason: 'I said please.' }).expect(201);
+        await sut.http
+          .post(`/api/v1/evaluations/${id}/dispute`)
+          .set('Authorization', agent.auth)
+          .send({ criteria: ['polite_forms'], reason: 'I said please.' })
+          .expect(201);
 
         // The original reviewer may not judge their own work; an amendment must change something.
-        await sut.http.post(`/api/v1/evaluations/${id}/dispute/resolve`).set('Authorization', reviewer.auth).send({ outcome: 'upheld', note: 'I stand by it' }).expect(403);
+        await sut.http
+          .post(`/api/v1/evaluations/${id}/dispute/resolve`)
+          .set('Authorization', reviewer.auth)
+          .send({ outcome: 'upheld', note: 'I stand by it' })
+          .expect(403);
         await sut.http
           .post(`/api/v1/evaluations/${id}/dispute/resolve`)
           .set('Authorization', disputeTeam.auth)
@@ -267,7 +294,14 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
         ).body;
 
         expect(resolved).toMatchObject({ state: 'resolved', revision: 2, percent: 100 });
-        expect(resolved.revisions.map((r: { revision: number; percent: number; authorId: string; reason: string | null }) => [r.revision, r.percent, r.authorId, r.reason])).toEqual([
+        expect(
+          resolved.revisions.map((r: { revision: number; percent: number; authorId: string; reason: string | null }) => [
+            r.revision,
+            r.percent,
+            r.authorId,
+            r.reason,
+          ]),
+        ).toEqual([
           [1, 96.43, reviewer.id, null],
           [2, 100, disputeTeam.id, 'Polite forms are there at 0:09 and 0:15'],
         ]);
@@ -277,7 +311,9 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
         expect(published.filter((p) => p.evaluationId === id)[1]).toMatchObject({ evaluationId: id, revision: 2, percent: 100 });
 
         // The agent accepts the outcome; the history says who did what, when and why.
-        const acknowledged = (await sut.http.post(`/api/v1/evaluations/${id}/acknowledge`).set('Authorization', agent.auth).send({ comment: 'Thanks' }).expect(200)).body;
+        const acknowledged = (
+          await sut.http.post(`/api/v1/evaluations/${id}/acknowledge`).set('Authorization', agent.auth).send({ comment: 'Thanks' }).expect(200)
+        ).body;
         expect(acknowledged.state).toBe('acknowledged');
         expect(acknowledged.history.map((h: { type: string; actorId: string }) => [h.type, h.actorId])).toEqual([
           ['created', reviewer.id],
@@ -298,11 +334,25 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
 
   it('upholds a dispute without a new revision, and the agent then accepts it', async () => {
     const { id } = await submittedEvaluation();
-    await sut.http.post(`/api/v1/evaluations/${id}/dispute`).set('Authorization', agent.auth).send({ criteria: ['empathy'], reason: 'I was kind' }).expect(201);
-    const upheld = (await sut.http.post(`/api/v1/evaluations/${id}/dispute/resolve`).set('Authorization', admin.auth).send({ outcome: 'upheld', note: 'Score stands' }).expect(200)).body;
+    await sut.http
+      .post(`/api/v1/evaluations/${id}/dispute`)
+      .set('Authorization', agent.auth)
+      .send({ criteria: ['empathy'], reason: 'I was kind' })
+      .expect(201);
+    const upheld = (
+      await sut.http
+        .post(`/api/v1/evaluations/${id}/dispute/resolve`)
+        .set('Authorization', admin.auth)
+        .send({ outcome: 'upheld', note: 'Score stands' })
+        .expect(200)
+    ).body;
     expect(upheld).toMatchObject({ state: 'resolved', revision: 1, percent: 96.43 });
     expect(upheld.disputes[0]).toMatchObject({ status: 'upheld', resolutionNote: 'Score stands', amendedRevision: null });
-    await sut.http.post(`/api/v1/evaluations/${id}/dispute`).set('Authorization', agent.auth).send({ criteria: ['empathy'], reason: 'Again' }).expect(409);
+    await sut.http
+      .post(`/api/v1/evaluations/${id}/dispute`)
+      .set('Authorization', agent.auth)
+      .send({ criteria: ['empathy'], reason: 'Again' })
+      .expect(409);
     await sut.http.post(`/api/v1/evaluations/${id}/acknowledge`).set('Authorization', agent.auth).send({}).expect(200);
   });
 
@@ -313,24 +363,42 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
     try {
       await sut.http.put('/api/v1/review-settings').set('Authorization', admin.auth).send({ disputeWindowHours: 0 }).expect(200);
       const { id: closed } = await submittedEvaluation();
-      const refused = await sut.http.post(`/api/v1/evaluations/${closed}/dispute`).set('Authorization', agent.auth).send({ criteria: ['empathy'], reason: 'Too late?' }).expect(409);
+      const refused = await sut.http
+        .post(`/api/v1/evaluations/${closed}/dispute`)
+        .set('Authorization', agent.auth)
+        .send({ criteria: ['empathy'], reason: 'Too late?' })
+        .expect(409);
       expect(refused.body.message).toMatch(/dispute window closed at \d{4}-/);
       const mine = (await sut.http.get('/api/v1/me/evaluations').set('Authorization', agent.auth).expect(200)).body;
       expect(mine.items.find((e: { id: string }) => e.id === closed).canDispute).toBe(false);
 
-      await sut.http.put('/api/v1/review-settings').set('Authorization', admin.auth).send({ disputeWindowHours: 24, disputeRouting: 'dispute_team' }).expect(200);
+      await sut.http
+        .put('/api/v1/review-settings')
+        .set('Authorization', admin.auth)
+        .send({ disputeWindowHours: 24, disputeRouting: 'dispute_team' })
+        .expect(200);
       const { id: open } = await submittedEvaluation();
-      const disputed = (await sut.http.post(`/api/v1/evaluations/${open}/dispute`).set('Authorization', agent.auth).send({ criteria: ['clarity'], reason: 'Clear enough' }).expect(201)).body;
+      const disputed = (
+        await sut.http
+          .post(`/api/v1/evaluations/${open}/dispute`)
+          .set('Authorization', agent.auth)
+          .send({ criteria: ['clarity'], reason: 'Clear enough' })
+          .expect(201)
+      ).body;
       const [assignee] = await db.query('SELECT role FROM users WHERE id = $1', [disputed.disputes[0].assigneeId]);
       expect(assignee.role).toBe('dispute_team');
       const audit = await db.query(`SELECT details FROM audit_events WHERE action = 'review_settings.updated' ORDER BY id DESC LIMIT 1`);
       expect(audit[0].details).toMatchObject({ disputeRouting: 'dispute_team', disputeWindowHours: 24 });
     } finally {
-      await sut.http.put('/api/v1/review-settings').set('Authorization', admin.auth).send({ disputeWindowHours: before.disputeWindowHours, disputeRouting: before.disputeRouting }).expect(200);
+      await sut.http
+        .put('/api/v1/review-settings')
+        .set('Authorization', admin.auth)
+        .send({ disputeWindowHours: before.disputeWindowHours, disputeRouting: before.disputeRouting })
+        .expect(200);
     }
   });
 
-  it('evaluates a call that has no auto-score yet: every criterion is the reviewer\'s, on a frozen scorecard version', async () => {
+  it("evaluates a call that has no auto-score yet: every criterion is the reviewer's, on a frozen scorecard version", async () => {
     // Transcription is off in this app: the upload stays queued and is never auto-scored.
     const upload = await sut.http
       .post('/api/v1/recordings')
@@ -343,22 +411,33 @@ describe('Evaluations: review, publish, acknowledge, dispute, resolve', () => {
     const [version] = await db.query('SELECT first_used_at FROM scorecard_versions WHERE id = $1', [workspace.scorecardVersionId]);
     expect(version.first_used_at).not.toBeNull();
 
-    const incomplete = await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers: MANUAL_FULL_MARKS }).expect(422);
+    const incomplete = await sut.http
+      .post(`/api/v1/evaluations/${workspace.id}/submit`)
+      .set('Authorization', reviewer.auth)
+      .send({ answers: MANUAL_FULL_MARKS })
+      .expect(422);
     expect(Object.keys(incomplete.body.errors)).toContain('answers.greeting_company');
-    const autoIds: string[] = workspace.scorecard.sections.flatMap((s: { criteria: { id: string; mode: string }[] }) => s.criteria.filter((c) => c.mode === 'auto').map((c) => c.id));
+    const autoIds: string[] = workspace.scorecard.sections.flatMap((s: { criteria: { id: string; mode: string }[] }) =>
+      s.criteria.filter((c) => c.mode === 'auto').map((c) => c.id),
+    );
     const answers = { ...MANUAL_FULL_MARKS, ...Object.fromEntries(autoIds.map((id) => [id, { kind: 'yes' }])) };
-    const submitted = (await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers }).expect(200)).body;
+    const submitted = (await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', reviewer.auth).send({ answers }).expect(200))
+      .body;
     expect(submitted).toMatchObject({ percent: 100, revision: 1 });
     expect(submitted.current.overrides).toEqual([]);
     expect(await db.query('SELECT 1 FROM auto_agreements WHERE evaluation_id = $1', [workspace.id])).toHaveLength(0);
   });
 
-  it('keeps evaluations to reviewers: no self-review, no taking another reviewer\'s call, staff-only lists', async () => {
+  it("keeps evaluations to reviewers: no self-review, no taking another reviewer's call, staff-only lists", async () => {
     const recordingId = await aScoredCall(sut, admin, agent);
     const workspace = await open(recordingId);
     const taken = await sut.http.post('/api/v1/evaluations').set('Authorization', secondReviewer.auth).send({ recordingId }).expect(409);
     expect(taken.body.message).toContain(workspace.pickedBecause.assignmentId);
-    await sut.http.post('/api/v1/evaluations').set('Authorization', secondReviewer.auth).send({ assignmentId: workspace.pickedBecause.assignmentId }).expect(403);
+    await sut.http
+      .post('/api/v1/evaluations')
+      .set('Authorization', secondReviewer.auth)
+      .send({ assignmentId: workspace.pickedBecause.assignmentId })
+      .expect(403);
     await sut.http.post('/api/v1/evaluations').set('Authorization', reviewer.auth).send({}).expect(422);
     await sut.http.post('/api/v1/evaluations').set('Authorization', agent.auth).send({ recordingId }).expect(403);
     await sut.http.post(`/api/v1/evaluations/${workspace.id}/submit`).set('Authorization', secondReviewer.auth).send({}).expect(403);

@@ -13,7 +13,12 @@ describe('Health and API documentation', () => {
   it('reports the database and Redis up, without authentication', async () => {
     const res = await sut.http.get('/api/v1/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } }, outboxPending: expect.any(Number) });
-    expect(res.body.queues.transcription).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) });
+    expect(res.body.queues.transcription).toMatchObject({
+      waiting: expect.any(Number),
+      active: expect.any(Number),
+      delayed: expect.any(Number),
+      failed: expect.any(Number),
+    });
     expect(res.body.queues['review-sampling']).toMatchObject({ waiting: expect.any(Number), delayed: expect.any(Number) });
   });
 
@@ -37,7 +42,13 @@ describe('Health and API documentation', () => {
     expect(page.text).toContain('<html');
     const cookie = page.headers['set-cookie'];
     const queues = await sut.http.get('/api/v1/admin/queues/api/queues').set('Cookie', cookie).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['complaint-deadlines', 'retention', 'review-sampling', 'scoring', 'transcription']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'complaint-deadlines',
+      'retention',
+      'review-sampling',
+      'scoring',
+      'transcription',
+    ]);
   });
 
   it('serves the OpenAPI document and its UI', async () => {

@@ -34,7 +34,10 @@ describe('Hostile requests against the running platform', () => {
         return [];
       }
     });
-  const expectNothingLeft = () => eventually(async () => stagedFiles().length === 0 && openStagedFiles().length === 0, 5000).catch(() => expect({ staged: stagedFiles(), open: openStagedFiles() }).toEqual({ staged: [], open: [] }));
+  const expectNothingLeft = () =>
+    eventually(async () => stagedFiles().length === 0 && openStagedFiles().length === 0, 5000).catch(() =>
+      expect({ staged: stagedFiles(), open: openStagedFiles() }).toEqual({ staged: [], open: [] }),
+    );
   const expectAlive = async () => {
     expect(sut.alive()).toBe(true);
     expect((await fetch(`${sut.url}/api/v1/health`)).status).toBe(200);
@@ -45,9 +48,12 @@ describe('Hostile requests against the running platform', () => {
     '\r\n',
   ];
   const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const filePartHead = (name = 'file') => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="call.wav"\r\nContent-Type: audio/wav\r\n\r\n`;
-  const fields = (externalId: string) => field('externalId', externalId) + field('agentExternalId', 'nobody') + field('startedAt', '2026-11-28T09:30:00Z') + field('direction', 'inbound');
-  const rows = async (externalId: string) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM recordings WHERE external_id = $1', [externalId])).rows[0].n;
+  const filePartHead = (name = 'file') =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="call.wav"\r\nContent-Type: audio/wav\r\n\r\n`;
+  const fields = (externalId: string) =>
+    field('externalId', externalId) + field('agentExternalId', 'nobody') + field('startedAt', '2026-11-28T09:30:00Z') + field('direction', 'inbound');
+  const rows = async (externalId: string) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM recordings WHERE external_id = $1', [externalId])).rows[0].n;
 
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'callgrade-hostile-'));
@@ -87,9 +93,17 @@ describe('Hostile requests against the running platform', () => {
 
   it('answers a file part that ends early with a 422 naming the body (defect 2)', async () => {
     const externalId = `hostile-${randomUUID()}`;
-    const res = await rawHttp(sut.url, [...multipartHead({ 'Transfer-Encoding': 'chunked' }), chunk(fields(externalId) + filePartHead() + 'RIFF\x24\x00'), LAST_CHUNK]);
+    const res = await rawHttp(sut.url, [
+      ...multipartHead({ 'Transfer-Encoding': 'chunked' }),
+      chunk(fields(externalId) + filePartHead() + 'RIFF\x24\x00'),
+      LAST_CHUNK,
+    ]);
     expect(res?.status).toBe(422);
-    expect(JSON.parse(res!.body)).toMatchObject({ statusCode: 422, code: 'validation_failed', errors: { body: expect.stringContaining('not valid multipart data') } });
+    expect(JSON.parse(res!.body)).toMatchObject({
+      statusCode: 422,
+      code: 'validation_failed',
+      errors: { body: expect.stringContaining('not valid multipart data') },
+    });
     expect(await rows(externalId)).toBe(0);
   });
 
@@ -120,7 +134,13 @@ describe('Hostile requests against the running platform', () => {
   it('refuses a second file part with 422 and keeps neither staged file (defect 6)', async () => {
     const wav = readFileSync(silence(1));
     const externalId = `hostile-${randomUUID()}`;
-    const body = Buffer.concat([Buffer.from(fields(externalId) + filePartHead()), wav, Buffer.from('\r\n' + filePartHead()), wav, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+    const body = Buffer.concat([
+      Buffer.from(fields(externalId) + filePartHead()),
+      wav,
+      Buffer.from('\r\n' + filePartHead()),
+      wav,
+      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    ]);
     const res = await rawHttp(sut.url, [...multipartHead({ 'Content-Length': String(body.length) }), body]);
     expect(res?.status).toBe(422);
     expect(JSON.parse(res!.body).errors).toMatchObject({ file: 'only one audio file may be uploaded at a time' });
@@ -129,9 +149,16 @@ describe('Hostile requests against the running platform', () => {
 
   it('answers JSON bodies over the limit with 413 and the JSON error body, login included (defect 7)', async () => {
     const huge = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(300_000) });
-    for (const [path, auth] of [['/api/v1/auth/login', ''], ['/api/v1/teams', admin]]) {
+    for (const [path, auth] of [
+      ['/api/v1/auth/login', ''],
+      ['/api/v1/teams', admin],
+    ]) {
       const res = await fetch(`${sut.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: huge });
-      expect({ path, status: res.status, body: await res.json() }).toEqual({ path, status: 413, body: expect.objectContaining({ statusCode: 413, code: 'payload_too_large' }) });
+      expect({ path, status: res.status, body: await res.json() }).toEqual({
+        path,
+        status: 413,
+        body: expect.objectContaining({ statusCode: 413, code: 'payload_too_large' }),
+      });
     }
     expect(sut.output()).not.toContain('PayloadTooLargeError');
   });
@@ -143,7 +170,11 @@ describe('Hostile requests against the running platform', () => {
 
   describe('inputs that used to reach the database and give 500 (defect 9)', () => {
     const call = async (method: string, path: string, body?: unknown, auth = admin) => {
-      const res = await fetch(`${sut.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${sut.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as { code: string; errors?: Record<string, string> } };
     };
 
@@ -155,7 +186,11 @@ describe('Hostile requests against the running platform', () => {
     });
 
     it('refuses a NUL byte in an upload field with 422 naming it', async () => {
-      const body = Buffer.concat([Buffer.from(field('queue', 'billing\u0000') + fields(`hostile-${randomUUID()}`) + filePartHead()), readFileSync(silence(1)), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+      const body = Buffer.concat([
+        Buffer.from(field('queue', 'billing\u0000') + fields(`hostile-${randomUUID()}`) + filePartHead()),
+        readFileSync(silence(1)),
+        Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+      ]);
       const res = await rawHttp(sut.url, [...multipartHead({ 'Content-Length': String(body.length) }), body]);
       expect(res?.status).toBe(422);
       expect(JSON.parse(res!.body).errors).toMatchObject({ queue: 'must not contain NUL characters' });
@@ -173,7 +208,9 @@ describe('Hostile requests against the running platform', () => {
     });
 
     it('refuses multipart without a boundary with 422', async () => {
-      const res = await rawHttp(sut.url, [`POST /api/v1/recordings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: ${admin}\r\nContent-Type: multipart/form-data\r\nContent-Length: 5\r\n\r\nhello`]);
+      const res = await rawHttp(sut.url, [
+        `POST /api/v1/recordings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: ${admin}\r\nContent-Type: multipart/form-data\r\nContent-Length: 5\r\n\r\nhello`,
+      ]);
       expect(res?.status).toBe(422);
       expect(JSON.parse(res!.body).errors).toEqual({ body: expect.stringContaining('not valid multipart data') });
     });

@@ -30,7 +30,11 @@ describe('Login throttling', () => {
 
   const login = (app: TestApp, email: string, password: string) => app.http.post('/api/v1/auth/login').send({ email, password });
   const lockouts = (resourceId: string) =>
-    sut.get(DataSource).query(`SELECT actor_type, actor_id, action, resource_type, details FROM audit_events WHERE action = 'login.locked_out' AND resource_id = $1`, [resourceId]);
+    sut
+      .get(DataSource)
+      .query(`SELECT actor_type, actor_id, action, resource_type, details FROM audit_events WHERE action = 'login.locked_out' AND resource_id = $1`, [
+        resourceId,
+      ]);
 
   it('locks an account out after 5 attempts with 429 and Retry-After, even for the right password, and audit-logs the lockout once', async () => {
     const statuses: number[] = [];
@@ -42,7 +46,15 @@ describe('Login throttling', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(8);
     expect(refused.body).toMatchObject({ statusCode: 429, code: 'too_many_requests', message: expect.stringContaining('Too many login attempts') });
-    expect(await lockouts(user.email)).toEqual([{ actor_type: 'anonymous', actor_id: null, action: 'login.locked_out', resource_type: 'account', details: { attempts: 5, windowSeconds: 8, lockoutSeconds: 8 } }]);
+    expect(await lockouts(user.email)).toEqual([
+      {
+        actor_type: 'anonymous',
+        actor_id: null,
+        action: 'login.locked_out',
+        resource_type: 'account',
+        details: { attempts: 5, windowSeconds: 8, lockoutSeconds: 8 },
+      },
+    ]);
 
     const lockoutEnds = Date.now() + Number(refused.headers['retry-after']) * 1000;
     await new Promise((r) => setTimeout(r, lockoutEnds - Date.now() + 200));
@@ -61,7 +73,9 @@ describe('Login throttling', () => {
     const blocked = await login(sut, user.email, user.password);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    const [address] = await sut.get(DataSource).query(`SELECT resource_id FROM audit_events WHERE action = 'login.locked_out' AND resource_type = 'address' ORDER BY id DESC LIMIT 1`);
+    const [address] = await sut
+      .get(DataSource)
+      .query(`SELECT resource_id FROM audit_events WHERE action = 'login.locked_out' AND resource_type = 'address' ORDER BY id DESC LIMIT 1`);
     expect(address.resource_id).toMatch(/127\.0\.0\.1|::1/);
   });
 

@@ -24,7 +24,13 @@ describe('Recordings whose job Redis lost', () => {
     redis = await startOwnRedis();
     // Its own database too: the reconciler scans every recording, and other files leave calls waiting on jobs in the shared Redis.
     database = await startOwnDatabase('lost_jobs');
-    ingest = await startTestApp({ DATABASE_URL: database.url, REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'true', LOST_JOB_CHECK_SECONDS: '1', LOST_JOB_GRACE_SECONDS: '1' });
+    ingest = await startTestApp({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      OUTBOX_RELAY_ENABLED: 'true',
+      LOST_JOB_CHECK_SECONDS: '1',
+      LOST_JOB_GRACE_SECONDS: '1',
+    });
     db = ingest.get(DataSource);
     admin = await aUser(ingest, UserRole.Admin);
     agent = await anAgent(ingest);
@@ -42,21 +48,37 @@ describe('Recordings whose job Redis lost', () => {
     const res = await ingest.http.post('/api/v1/recordings').set('Authorization', admin.auth).field(fields).attach('file', file).expect(202);
     return res.body.id as string;
   };
-  const statuses = async (ids: string[]) => (await db.query<{ status: string }[]>(`SELECT status FROM recordings WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])).map((r) => r.status);
+  const statuses = async (ids: string[]) =>
+    (await db.query<{ status: string }[]>(`SELECT status FROM recordings WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])).map((r) => r.status);
 
   it('re-queues them through the outbox and each reaches scored exactly once', async () => {
     const transcribed = await upload(speech('Hello, this is Northwind Bank, how can I help you today?'));
     const supplied = [await upload(silence(30), JSON.stringify(conversation(GOOD_CALL))), await upload(silence(30), JSON.stringify(conversation(GOOD_CALL)))];
     const ids = [transcribed, ...supplied];
-    await eventually(async () => (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE job_id LIKE ANY($1::text[]) AND dispatched_at IS NULL`, [ids.map((id) => `${id}.%`)]))[0].n === 0);
+    await eventually(
+      async () =>
+        (
+          await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE job_id LIKE ANY($1::text[]) AND dispatched_at IS NULL`, [
+            ids.map((id) => `${id}.%`),
+          ])
+        )[0].n === 0,
+    );
 
     await redis.client().flushdb();
     expect(await ingest.get(RecoverLostJobs).execute(60_000)).toEqual({ checked: 0, requeued: [] }); // nothing stale yet: left alone
 
-    worker = await startTestApp({ DATABASE_URL: database.url, REDIS_URL: redis.url, OUTBOX_RELAY_ENABLED: 'false', TRANSCRIPTION_WORKER_ENABLED: 'true', SCORING_WORKER_ENABLED: 'true' });
+    worker = await startTestApp({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      OUTBOX_RELAY_ENABLED: 'false',
+      TRANSCRIPTION_WORKER_ENABLED: 'true',
+      SCORING_WORKER_ENABLED: 'true',
+    });
     await eventually(async () => (await statuses(ids)).every((s) => s === 'scored'), 90_000, 250);
 
-    const scores = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM auto_scores WHERE recording_id = ANY($1::uuid[]) GROUP BY recording_id`, [ids]);
+    const scores = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM auto_scores WHERE recording_id = ANY($1::uuid[]) GROUP BY recording_id`, [
+      ids,
+    ]);
     expect(scores).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
     const transcripts = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM transcripts WHERE recording_id = $1`, [transcribed]);
     expect(transcripts).toEqual([{ n: 1 }]);

@@ -27,14 +27,20 @@ describe('Operations: request ids, health and metrics', () => {
   });
   afterAll(() => sut.close());
 
-  it('carries an upload\'s request id into its outbox row and its queued job', async () => {
+  it("carries an upload's request id into its outbox row and its queued job", async () => {
     const requestId = `trace-${uniqueCallId()}`;
 
     const res = await sut.http
       .post('/api/v1/recordings')
       .set('Authorization', admin.auth)
       .set('X-Request-Id', requestId)
-      .field({ externalId: uniqueCallId(), agentId: agent.id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
+      .field({
+        externalId: uniqueCallId(),
+        agentId: agent.id,
+        startedAt: new Date().toISOString(),
+        direction: 'inbound',
+        transcript: JSON.stringify(conversation(GOOD_CALL)),
+      })
       .attach('file', silence(30))
       .expect(202);
 
@@ -79,7 +85,13 @@ describe('Operations: request ids, health and metrics', () => {
     const res = await sut.http
       .post('/api/v1/recordings')
       .set('Authorization', admin.auth)
-      .field({ externalId: uniqueCallId(), agentId: agent.id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
+      .field({
+        externalId: uniqueCallId(),
+        agentId: agent.id,
+        startedAt: new Date().toISOString(),
+        direction: 'inbound',
+        transcript: JSON.stringify(conversation(GOOD_CALL)),
+      })
       .attach('file', silence(30))
       .expect(202);
     await sut.http.post('/api/v1/recordings').set('Authorization', admin.auth).field({ externalId: uniqueCallId() }).expect(422);
@@ -94,9 +106,12 @@ describe('Operations: request ids, health and metrics', () => {
     expect(sample(after, 'callgrade_uploads_total{outcome="accepted"}')).toBe(uploadsBefore + 1);
     expect(sample(after, 'callgrade_uploads_total{outcome="refused"}')).toBeGreaterThanOrEqual(1);
     // One series per route template, whatever the id in the path.
-    expect(sample(after, 'callgrade_http_request_duration_seconds_count{method="GET",route="/api/v1/recordings/:id",status_code="200"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(after, 'callgrade_http_request_duration_seconds_count{method="GET",route="/api/v1/recordings/:id",status_code="200"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(after).not.toContain(res.body.id);
-    for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(after, `callgrade_queue_jobs{queue="transcription",state="${state}"}`)).toEqual(expect.any(Number));
+    for (const state of ['waiting', 'active', 'delayed', 'failed'])
+      expect(sample(after, `callgrade_queue_jobs{queue="transcription",state="${state}"}`)).toEqual(expect.any(Number));
     expect(sample(after, 'callgrade_queue_oldest_waiting_age_seconds{queue="scoring"}')).toBeGreaterThanOrEqual(0);
     expect(sample(after, 'callgrade_outbox_pending')).toBeGreaterThanOrEqual(0);
     expect(after).toContain('callgrade_process_cpu_seconds_total');

@@ -88,7 +88,9 @@ describe('Transactional outbox: accepted recordings always reach the transcripti
     let sut: TestApp;
 
     const startRedis = async () => {
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--save', ''], {
+        stdio: 'ignore',
+      });
       const probe = new Queue('probe', { connection: { port, enableOfflineQueue: true } });
       await probe.waitUntilReady();
       await probe.close();
@@ -128,7 +130,8 @@ describe('Transactional outbox: accepted recordings always reach the transcripti
       await eventually(async () => (await Promise.all(during.map((id) => statusOf(db, id)))).every((s) => s === 'queued'));
       const queue = new Queue(QueueName.Transcription, { connection: { port } });
       try {
-        for (const id of [before, ...during]) expect((await queue.getJob(jobIdFor(id, JobName.TranscribeRecording)))?.data).toEqual({ recordingId: id, requestId: expect.any(String) });
+        for (const id of [before, ...during])
+          expect((await queue.getJob(jobIdFor(id, JobName.TranscribeRecording)))?.data).toEqual({ recordingId: id, requestId: expect.any(String) });
       } finally {
         await queue.close();
       }

@@ -74,22 +74,45 @@ describe('Reading recordings: lists, filters, scoping, audio and its audit log',
 
   it('streams the audio whole or by byte range, and logs every access', async () => {
     const bytes = readFileSync(file());
-    const whole = await sut.http.get(`/api/v1/recordings/${ids.a1}/audio`).set('Authorization', agentA.auth).buffer(true).parse(binary as never).expect(200);
+    const whole = await sut.http
+      .get(`/api/v1/recordings/${ids.a1}/audio`)
+      .set('Authorization', agentA.auth)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(whole.headers['content-type']).toBe('audio/wav');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(Buffer.compare(whole.body, bytes)).toBe(0);
 
-    const part = await sut.http.get(`/api/v1/recordings/${ids.a1}/audio`).set('Authorization', supervisor.auth).set('Range', 'bytes=100-199').buffer(true).parse(binary as never).expect(206);
+    const part = await sut.http
+      .get(`/api/v1/recordings/${ids.a1}/audio`)
+      .set('Authorization', supervisor.auth)
+      .set('Range', 'bytes=100-199')
+      .buffer(true)
+      .parse(binary as never)
+      .expect(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${bytes.length}`);
     expect(Buffer.compare(part.body, bytes.subarray(100, 200))).toBe(0);
 
-    const tail = await sut.http.get(`/api/v1/recordings/${ids.a1}/audio`).set('Authorization', supervisor.auth).set('Range', 'bytes=-16').buffer(true).parse(binary as never).expect(206);
+    const tail = await sut.http
+      .get(`/api/v1/recordings/${ids.a1}/audio`)
+      .set('Authorization', supervisor.auth)
+      .set('Range', 'bytes=-16')
+      .buffer(true)
+      .parse(binary as never)
+      .expect(206);
     expect(Buffer.compare(tail.body, bytes.subarray(bytes.length - 16))).toBe(0);
 
-    const bad = await sut.http.get(`/api/v1/recordings/${ids.a1}/audio`).set('Authorization', supervisor.auth).set('Range', `bytes=${bytes.length}-`).expect(416);
+    const bad = await sut.http
+      .get(`/api/v1/recordings/${ids.a1}/audio`)
+      .set('Authorization', supervisor.auth)
+      .set('Range', `bytes=${bytes.length}-`)
+      .expect(416);
     expect(bad.body.code).toBe('range_not_satisfiable');
 
-    const audit = await sut.get(DataSource).query(`SELECT actor_type, actor_id, action, details FROM audit_events WHERE resource_type = 'recording' AND resource_id = $1 ORDER BY id`, [ids.a1]);
+    const audit = await sut
+      .get(DataSource)
+      .query(`SELECT actor_type, actor_id, action, details FROM audit_events WHERE resource_type = 'recording' AND resource_id = $1 ORDER BY id`, [ids.a1]);
     expect(audit).toEqual([
       { actor_type: 'user', actor_id: agentA.id, action: 'recording.audio.read', details: {} },
       { actor_type: 'user', actor_id: supervisor.id, action: 'recording.audio.read', details: { range: '100-199' } },

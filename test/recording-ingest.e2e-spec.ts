@@ -174,12 +174,7 @@ describe('Recording ingest (POST /api/v1/recordings)', () => {
   it('lets a phone system upload with an API key and read back only what it uploaded', async () => {
     const key = await anApiKey(sut, admin);
     const other = await anApiKey(sut, admin);
-    const res = await sut.http
-      .post('/api/v1/recordings')
-      .set('X-API-Key', key.key)
-      .field(fieldsFor())
-      .attach('file', call())
-      .expect(202);
+    const res = await sut.http.post('/api/v1/recordings').set('X-API-Key', key.key).field(fieldsFor()).attach('file', call()).expect(202);
     await sut.http.get(`/api/v1/recordings/${res.body.id}`).set('X-API-Key', key.key).expect(200);
     await sut.http.get(`/api/v1/recordings/${res.body.id}`).set('X-API-Key', other.key).expect(404);
     const mine = await sut.http.get('/api/v1/recordings').set('X-API-Key', key.key).expect(200);

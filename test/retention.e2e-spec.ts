@@ -48,7 +48,11 @@ describe('Retention, legal hold and erasure through the real database and storag
     if (options.longAgo !== false) await db.query(`UPDATE recordings SET started_at = $2 WHERE id = $1`, [id, LONG_AGO]);
     return id;
   };
-  const keys = async (id: string) => (await db.query(`SELECT storage_key, redacted_storage_key FROM recordings WHERE id = $1`, [id]))[0] as { storage_key: string; redacted_storage_key: string | null };
+  const keys = async (id: string) =>
+    (await db.query(`SELECT storage_key, redacted_storage_key FROM recordings WHERE id = $1`, [id]))[0] as {
+      storage_key: string;
+      redacted_storage_key: string | null;
+    };
   const blobExists = (key: string) => existsSync(join(TEST_ENV.STORAGE_DIR, key));
   const get = (path: string, auth = admin.auth) => sut.http.get(`/api/v1${path}`).set('Authorization', auth);
   const purge = () => sut.get(PurgeExpiredRecordings).execute(new Date());
@@ -114,11 +118,19 @@ describe('Retention, legal hold and erasure through the real database and storag
   });
 
   it('re-scores a call whose audio is gone but whose transcript is kept', async () => {
-    await sut.http.put('/api/v1/settings/retention').set('Authorization', admin.auth).send({ ...KEEP_55_YEARS, transcriptDays: null }).expect(200);
+    await sut.http
+      .put('/api/v1/settings/retention')
+      .set('Authorization', admin.auth)
+      .send({ ...KEEP_55_YEARS, transcriptDays: null })
+      .expect(200);
     try {
       const id = await aScoredCall();
       expect(await purge()).toMatchObject({ recordings: 1, deleted: { audio: 1, transcript: 0 } });
-      await sut.http.post('/api/v1/recordings/rescore').set('Authorization', admin.auth).send({ ids: [id] }).expect(202);
+      await sut.http
+        .post('/api/v1/recordings/rescore')
+        .set('Authorization', admin.auth)
+        .send({ ids: [id] })
+        .expect(202);
       const history = await eventually(async () => {
         const res = await get(`/recordings/${id}/auto-score?history=true`).expect(200);
         return res.body.length === 2 && res.body;
@@ -157,7 +169,9 @@ describe('Retention, legal hold and erasure through the real database and storag
     await purge();
     expect(blobExists(storage_key)).toBe(true);
     await get(`/recordings/${recent}/audio`).expect(200);
-    const [entry] = (await get(`/privacy/purge-log?recordingId=${old}`, auditor.auth).expect(200)).body.items.filter((i: { kind: string }) => i.kind === 'audio');
+    const [entry] = (await get(`/privacy/purge-log?recordingId=${old}`, auditor.auth).expect(200)).body.items.filter(
+      (i: { kind: string }) => i.kind === 'audio',
+    );
     expect(entry.note).toMatch(/1 other recording/);
 
     await db.query(`UPDATE recordings SET started_at = $2 WHERE id = $1`, [recent, LONG_AGO]);
@@ -174,13 +188,29 @@ describe('Retention, legal hold and erasure through the real database and storag
     await sut.http.put(`/api/v1/recordings/${held}/legal-hold`).set('Authorization', admin.auth).send({ reason: 'Regulator inquiry' }).expect(200);
     const { storage_key } = await keys(erased);
 
-    const res = await sut.http.post('/api/v1/privacy/erasures').set('Authorization', admin.auth).send({ customerNumber: ` ${customerNumber} ` }).expect(200);
-    expect(res.body).toMatchObject({ matched: 2, erased: [{ recordingId: erased }], held: [{ recordingId: held, reason: 'on legal hold: Regulator inquiry' }], deferred: [] });
+    const res = await sut.http
+      .post('/api/v1/privacy/erasures')
+      .set('Authorization', admin.auth)
+      .send({ customerNumber: ` ${customerNumber} ` })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      matched: 2,
+      erased: [{ recordingId: erased }],
+      held: [{ recordingId: held, reason: 'on legal hold: Regulator inquiry' }],
+      deferred: [],
+    });
     expect([...res.body.erased[0].deleted].sort()).toEqual(['audio', 'personal_data', 'redacted_audio', 'scores', 'transcript']);
     expect(blobExists(storage_key)).toBe(false);
 
     const tombstone = (await get(`/recordings/${erased}`).expect(200)).body;
-    expect(tombstone).toMatchObject({ id: erased, agentId: agent.id, customerNumber: null, tags: {}, erasedAt: expect.any(String), durationMs: expect.any(Number) });
+    expect(tombstone).toMatchObject({
+      id: erased,
+      agentId: agent.id,
+      customerNumber: null,
+      tags: {},
+      erasedAt: expect.any(String),
+      durationMs: expect.any(Number),
+    });
     expect((await get(`/recordings/${erased}/audio`).expect(410)).body.message).toContain("at the customer's request");
     await get(`/recordings/${erased}/transcript`).expect(410);
     await get(`/recordings/${erased}/auto-score`).expect(410);
@@ -204,7 +234,11 @@ describe('Retention, legal hold and erasure through the real database and storag
 
   it('schedules the purge in the worker once, however many workers start, and runs a tick at start', async () => {
     // Keep everything for ever first: the tick runs for real, and must not touch other tests' calls.
-    await sut.http.put('/api/v1/settings/retention').set('Authorization', admin.auth).send({ audioDays: null, transcriptDays: null, scoreDays: null }).expect(200);
+    await sut.http
+      .put('/api/v1/settings/retention')
+      .set('Authorization', admin.auth)
+      .send({ audioDays: null, transcriptDays: null, scoreDays: null })
+      .expect(200);
     const workers = [await startTestApp({ RETENTION_PURGE_ENABLED: 'true' }), await startTestApp({ RETENTION_PURGE_ENABLED: 'true' })];
     const queue = new Queue(QueueName.Retention, { connection: redisOptionsFromUrl(TEST_ENV.REDIS_URL) });
     try {

@@ -61,7 +61,11 @@ describe('The review loop, end to end', () => {
 
   it('samples, assigns, evaluates, publishes, takes feedback and disputes, and calibrates', async () => {
     const calls = {
-      one: [await aScoredCall(sut, admin, agentOne, GOOD_CALL, at(1)), await aScoredCall(sut, admin, agentOne, GOOD_CALL, at(13)), await aScoredCall(sut, admin, agentOne, CURT_CALL, at(20))],
+      one: [
+        await aScoredCall(sut, admin, agentOne, GOOD_CALL, at(1)),
+        await aScoredCall(sut, admin, agentOne, GOOD_CALL, at(13)),
+        await aScoredCall(sut, admin, agentOne, CURT_CALL, at(20)),
+      ],
       two: [await aScoredCall(sut, admin, agentTwo, GOOD_CALL, at(2)), await aScoredCall(sut, admin, agentTwo, GOOD_CALL, at(14))],
     };
     const teamId = (await sut.http.get(`/api/v1/users/${agentOne.id}`).set('Authorization', admin.auth).expect(200)).body.teamId;
@@ -84,7 +88,13 @@ describe('The review loop, end to end', () => {
     ).body;
 
     // Run: each agent's random pick, the curt call by the rule, none to the team's own supervisor.
-    const run = (await sut.http.post(`/api/v1/sampling-plans/${plan.id}/runs`).set('Authorization', lead.auth).send({ periodStart: day.toISOString(), seed: 'loop' }).expect(201)).body;
+    const run = (
+      await sut.http
+        .post(`/api/v1/sampling-plans/${plan.id}/runs`)
+        .set('Authorization', lead.auth)
+        .send({ periodStart: day.toISOString(), seed: 'loop' })
+        .expect(201)
+    ).body;
     expect(run).toMatchObject({ candidates: 5, eligible: 5, unassigned: 0 });
     const detail = (await sut.http.get(`/api/v1/sampling-runs/${run.id}`).set('Authorization', lead.auth).expect(200)).body;
     expect(detail.assignments.filter((a: { reason: { kind: string } }) => a.reason.kind === 'random')).toHaveLength(2);
@@ -107,7 +117,8 @@ describe('The review loop, end to end', () => {
     const assignmentOfTwo = detail.assignments.find((a: { agentId: string }) => a.agentId === agentTwo.id);
     const evaluator = assignmentOfTwo.reviewerId === reviewerA.id ? reviewerA : reviewerB;
     const other = evaluator === reviewerA ? reviewerB : reviewerA;
-    const opened = (await sut.http.post('/api/v1/evaluations').set('Authorization', evaluator.auth).send({ assignmentId: assignmentOfTwo.id }).expect(201)).body;
+    const opened = (await sut.http.post('/api/v1/evaluations').set('Authorization', evaluator.auth).send({ assignmentId: assignmentOfTwo.id }).expect(201))
+      .body;
     expect(opened.pickedBecause).toMatchObject({ planId: plan.id, runId: run.id, reason: { kind: 'random' } });
     const submitted = (
       await sut.http
@@ -135,7 +146,11 @@ describe('The review loop, end to end', () => {
       .set('Authorization', curtReviewer.auth)
       .send({ answers: fullAnswers(curtEval.autoScore.criteria, { kind: 'scale', value: 1 }) })
       .expect(200);
-    await sut.http.post(`/api/v1/evaluations/${curtEval.id}/dispute`).set('Authorization', agentOne.auth).send({ criteria: ['empathy'], reason: 'The customer was happy' }).expect(201);
+    await sut.http
+      .post(`/api/v1/evaluations/${curtEval.id}/dispute`)
+      .set('Authorization', agentOne.auth)
+      .send({ criteria: ['empathy'], reason: 'The customer was happy' })
+      .expect(201);
     const resolved = (
       await sut.http
         .post(`/api/v1/evaluations/${curtEval.id}/dispute/resolve`)
@@ -153,17 +168,30 @@ describe('The review loop, end to end', () => {
     const openPick = detail.assignments.find((a: { recordingId: string; agentId: string }) => a.agentId === agentOne.id && a.recordingId !== calls.one[2]);
     if (openPick) {
       const target = openPick.reviewerId === reviewerA.id ? reviewerB : reviewerA;
-      await sut.http.post(`/api/v1/review-assignments/${openPick.id}/reassign`).set('Authorization', lead.auth).send({ reviewerId: target.id, reason: 'Balancing leave' }).expect(200);
+      await sut.http
+        .post(`/api/v1/review-assignments/${openPick.id}/reassign`)
+        .set('Authorization', lead.auth)
+        .send({ reviewerId: target.id, reason: 'Balancing leave' })
+        .expect(200);
       const targetQueue = (await sut.http.get('/api/v1/review-assignments/mine').set('Authorization', target.auth).expect(200)).body.items;
       expect(targetQueue.map((a: { id: string }) => a.id)).toContain(openPick.id);
     }
 
     // How sure are we of agent one's score, and how many more evaluations would it take?
-    const confidence = (await sut.http.get(`/api/v1/reports/agent-score-confidence?teamId=${teamId}&margin=5&confidence=0.9`).set('Authorization', trainer.auth).expect(200)).body;
+    const confidence = (
+      await sut.http.get(`/api/v1/reports/agent-score-confidence?teamId=${teamId}&margin=5&confidence=0.9`).set('Authorization', trainer.auth).expect(200)
+    ).body;
     const rows = confidence.agents;
     expect(rows.find((r: { agentId: string }) => r.agentId === agentOne.id)).toMatchObject({ evaluations: 1 });
     expect(rows.find((r: { agentId: string }) => r.agentId === agentTwo.id)).toMatchObject({ evaluations: 1 });
-    const confidenceChart = (await sut.http.get(`/api/v1/reports/agent-score-confidence/chart?teamId=${teamId}`).set('Authorization', trainer.auth).buffer(true).parse(asText).expect(200)).body;
+    const confidenceChart = (
+      await sut.http
+        .get(`/api/v1/reports/agent-score-confidence/chart?teamId=${teamId}`)
+        .set('Authorization', trainer.auth)
+        .buffer(true)
+        .parse(asText)
+        .expect(200)
+    ).body;
     expect(confidenceChart).toContain('Priya Shah');
     expect(confidenceChart.match(/class="mean"/g)).toHaveLength(rows.filter((r: { mean: number | null }) => r.mean !== null).length);
 
@@ -172,11 +200,20 @@ describe('The review loop, end to end', () => {
       await sut.http
         .post('/api/v1/calibration-sessions')
         .set('Authorization', lead.auth)
-        .send({ title: 'Loop calibration', recordingIds: [calls.two[0], calls.two[1]], reviewerIds: [reviewerA.id, reviewerB.id], deadline: new Date(Date.now() + 86_400_000).toISOString() })
+        .send({
+          title: 'Loop calibration',
+          recordingIds: [calls.two[0], calls.two[1]],
+          reviewerIds: [reviewerA.id, reviewerB.id],
+          deadline: new Date(Date.now() + 86_400_000).toISOString(),
+        })
         .expect(201)
     ).body;
-    const autoOf = async (recordingId: string) => (await sut.http.get(`/api/v1/recordings/${recordingId}/auto-score`).set('Authorization', lead.auth).expect(200)).body.criteria;
-    for (const [reviewer, manual] of [[reviewerA, 4], [reviewerB, 3]] as const) {
+    const autoOf = async (recordingId: string) =>
+      (await sut.http.get(`/api/v1/recordings/${recordingId}/auto-score`).set('Authorization', lead.auth).expect(200)).body.criteria;
+    for (const [reviewer, manual] of [
+      [reviewerA, 4],
+      [reviewerB, 3],
+    ] as const) {
       for (const recordingId of calls.two) {
         await sut.http
           .put(`/api/v1/calibration-sessions/${session.id}/recordings/${recordingId}/answers`)
@@ -194,7 +231,9 @@ describe('The review loop, end to end', () => {
     expect(report.reliability.method).toBe('krippendorff_alpha');
     expect(report.criteria.find((c: { criterionId: string }) => c.criterionId === 'empathy').agreement).toBe(0);
     expect(report.criteria.find((c: { criterionId: string }) => c.criterionId === 'understood_need').agreement).toBe(1);
-    const chart = (await sut.http.get(`/api/v1/calibration-sessions/${session.id}/results/chart`).set('Authorization', trainer.auth).buffer(true).parse(asText).expect(200)).body;
+    const chart = (
+      await sut.http.get(`/api/v1/calibration-sessions/${session.id}/results/chart`).set('Authorization', trainer.auth).buffer(true).parse(asText).expect(200)
+    ).body;
     // Weakest first: the manual scale criteria the two reviewers answered differently lead the chart.
     expect(chart.indexOf('Shows empathy')).toBeLessThan(chart.indexOf("Identifies the customer's need".replace("'", '&#39;')));
   });

@@ -96,7 +96,8 @@ describe('Review sampling', () => {
   /** `count` ordinary calls spread evenly over [start, end). */
   async function callsSpread(agent: TestUser, count: number, start = WEEK_START, end = WEEK_END): Promise<string[]> {
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push(await aCall({ agent, startedAt: start + Math.floor(((i + 0.5) * (end - start)) / count), autoScore: 60 + (i % 30) }));
+    for (let i = 0; i < count; i++)
+      ids.push(await aCall({ agent, startedAt: start + Math.floor(((i + 0.5) * (end - start)) / count), autoScore: 60 + (i % 30) }));
     return ids;
   }
 
@@ -162,12 +163,22 @@ describe('Review sampling', () => {
     it('creates, reads, edits and archives a plan, audit-logging each change', async () => {
       const reviewer = await aUser(sut, UserRole.QaSupervisor);
       const plan = await aPlan({ reviewerIds: [reviewer.id], targetedRules: [{ kind: 'critical_auto_failure', id: 'critical', maxPerAgent: 2 }] });
-      expect(plan).toMatchObject({ quotaPerAgent: 4, minDurationSec: 0, avoidOwnSupervisor: true, scheduleEnabled: false, targetedRules: [{ id: 'critical', kind: 'critical_auto_failure', maxPerAgent: 2 }] });
+      expect(plan).toMatchObject({
+        quotaPerAgent: 4,
+        minDurationSec: 0,
+        avoidOwnSupervisor: true,
+        scheduleEnabled: false,
+        targetedRules: [{ id: 'critical', kind: 'critical_auto_failure', maxPerAgent: 2 }],
+      });
 
       await sut.http.get(`/api/v1/sampling-plans/${plan.id}`).set('Authorization', trainer.auth).expect(200);
       await sut.http.get(`/api/v1/sampling-plans/${randomUUID()}`).set('Authorization', supervisor.auth).expect(404);
       await sut.http.get('/api/v1/sampling-plans/not-a-uuid').set('Authorization', supervisor.auth).expect(422);
-      await sut.http.post('/api/v1/sampling-plans').set('Authorization', supervisor.auth).send({ name: plan.name, period: 'day', quotaPerAgent: 1, reviewerIds: [reviewer.id] }).expect(409);
+      await sut.http
+        .post('/api/v1/sampling-plans')
+        .set('Authorization', supervisor.auth)
+        .send({ name: plan.name, period: 'day', quotaPerAgent: 1, reviewerIds: [reviewer.id] })
+        .expect(409);
 
       const edited = await sut.http
         .patch(`/api/v1/sampling-plans/${plan.id}`)
@@ -175,7 +186,11 @@ describe('Review sampling', () => {
         .send({ quotaPerAgent: 6, description: 'Weekly', targetedRules: [{ id: 'low', kind: 'auto_score_below', threshold: 120 }] })
         .expect(422);
       expect(edited.body.errors).toEqual({ 'targetedRules[0].threshold': 'must be between 0 and 100' });
-      const ok = await sut.http.patch(`/api/v1/sampling-plans/${plan.id}`).set('Authorization', admin.auth).send({ quotaPerAgent: 6, description: null }).expect(200);
+      const ok = await sut.http
+        .patch(`/api/v1/sampling-plans/${plan.id}`)
+        .set('Authorization', admin.auth)
+        .send({ quotaPerAgent: 6, description: null })
+        .expect(200);
       expect(ok.body).toMatchObject({ quotaPerAgent: 6, description: null });
 
       const archived = await sut.http.delete(`/api/v1/sampling-plans/${plan.id}`).set('Authorization', supervisor.auth).expect(200);
@@ -214,10 +229,18 @@ describe('Review sampling', () => {
         .send({ agentId: supervisor.id, startsOn: '2025-03-10', endsOn: '2025-03-09' })
         .expect(422);
       expect(bad.body.errors).toEqual({ agentId: 'must be an agent', endsOn: 'must be on or after startsOn' });
-      const format = await sut.http.post('/api/v1/agent-leaves').set('Authorization', supervisor.auth).send({ agentId: agent.id, startsOn: '10/03/2025', endsOn: '2025-02-30' }).expect(422);
+      const format = await sut.http
+        .post('/api/v1/agent-leaves')
+        .set('Authorization', supervisor.auth)
+        .send({ agentId: agent.id, startsOn: '10/03/2025', endsOn: '2025-02-30' })
+        .expect(422);
       expect(Object.keys(format.body.errors).sort()).toEqual(['endsOn', 'startsOn']);
 
-      const leave = await sut.http.post('/api/v1/agent-leaves').set('Authorization', supervisor.auth).send({ agentId: agent.id, startsOn: '2025-03-01', endsOn: '2025-03-14', note: 'holiday' }).expect(201);
+      const leave = await sut.http
+        .post('/api/v1/agent-leaves')
+        .set('Authorization', supervisor.auth)
+        .send({ agentId: agent.id, startsOn: '2025-03-01', endsOn: '2025-03-14', note: 'holiday' })
+        .expect(201);
       expect(leave.body).toMatchObject({ agentId: agent.id, startsOn: '2025-03-01', endsOn: '2025-03-14', note: 'holiday', agentName: agent.displayName });
       const listed = await sut.http.get(`/api/v1/agent-leaves?agentId=${agent.id}&from=2025-03-10`).set('Authorization', admin.auth).expect(200);
       expect(listed.body.map((l: { id: string }) => l.id)).toEqual([leave.body.id]);
@@ -269,12 +292,24 @@ describe('Review sampling', () => {
       targeted.complaint = await aCall({ agent: b1, startedAt: WEEK_START + 5 * DAY_MS + 3600_000 });
       targeted.unhappy = await aCall({ agent: b1, startedAt: WEEK_START + 6 * DAY_MS + 3600_000 });
       targeted.long = await aCall({ agent: a2, startedAt: WEEK_START + 2 * DAY_MS + 7200_000, durationSec: 3600 });
-      await db().getRepository(ComplaintEntity).insert({ recordingId: targeted.complaint, agentId: b1.id, receivedAt: new Date(WEEK_END), description: 'Rude agent' });
-      await db().getRepository(SurveyResponseEntity).insert({ recordingId: targeted.unhappy, csat: 1, nps: 0, receivedAt: new Date(WEEK_END) });
+      await db()
+        .getRepository(ComplaintEntity)
+        .insert({ recordingId: targeted.complaint, agentId: b1.id, receivedAt: new Date(WEEK_END), description: 'Rude agent' });
+      await db()
+        .getRepository(SurveyResponseEntity)
+        .insert({ recordingId: targeted.unhappy, csat: 1, nps: 0, receivedAt: new Date(WEEK_END) });
 
-      await sut.http.post('/api/v1/agent-leaves').set('Authorization', supervisor.auth).send({ agentId: away.id, startsOn: '2025-02-24', endsOn: '2025-03-09' }).expect(201);
+      await sut.http
+        .post('/api/v1/agent-leaves')
+        .set('Authorization', supervisor.auth)
+        .send({ agentId: away.id, startsOn: '2025-02-24', endsOn: '2025-03-09' })
+        .expect(201);
       // Partial leave: a1 stays in the sample.
-      await sut.http.post('/api/v1/agent-leaves').set('Authorization', supervisor.auth).send({ agentId: a1.id, startsOn: '2025-03-03', endsOn: '2025-03-04' }).expect(201);
+      await sut.http
+        .post('/api/v1/agent-leaves')
+        .set('Authorization', supervisor.auth)
+        .send({ agentId: a1.id, startsOn: '2025-03-03', endsOn: '2025-03-04' })
+        .expect(201);
 
       plan = await aPlan({
         quotaPerAgent: 4,
@@ -295,8 +330,17 @@ describe('Review sampling', () => {
     });
 
     it('meets the quota per agent over the week and reports the shortfall of an agent with too few calls', () => {
-      expect(firstRun).toMatchObject({ trigger: 'manual', alreadyRan: false, periodStart: new Date(WEEK_START).toISOString(), periodEnd: new Date(WEEK_END).toISOString() });
-      expect(firstRun).toMatchObject({ requestedBy: supervisor.id, durationMs: expect.any(Number), timings: { loadMs: expect.any(Number), writeMs: expect.any(Number) } });
+      expect(firstRun).toMatchObject({
+        trigger: 'manual',
+        alreadyRan: false,
+        periodStart: new Date(WEEK_START).toISOString(),
+        periodEnd: new Date(WEEK_END).toISOString(),
+      });
+      expect(firstRun).toMatchObject({
+        requestedBy: supervisor.id,
+        durationMs: expect.any(Number),
+        timings: { loadMs: expect.any(Number), writeMs: expect.any(Number) },
+      });
       const byAgent = new Map((firstRun.agents as { agentId: string }[]).map((a) => [a.agentId, a]));
       for (const agent of [a1, a2, b1]) expect(byAgent.get(agent.id)).toMatchObject({ pickedRandom: 4, shortfall: 0 });
       expect(byAgent.get(a3.id)).toMatchObject({ eligible: 2, pickedRandom: 2, shortfall: 2 });
@@ -355,7 +399,11 @@ describe('Review sampling', () => {
       for (const a of [...firstAssignments, ...secondAssignments]) {
         await sut.http.post(`/api/v1/review-assignments/${a.id}/cancel`).set('Authorization', supervisor.auth).send({ reason: 'redraw' }).expect(200);
       }
-      const third = await runPlan(plan.id, { periodStart: new Date(WEEK_START).toISOString(), periodEnd: new Date(WEEK_END).toISOString(), seed: firstRun.seed });
+      const third = await runPlan(plan.id, {
+        periodStart: new Date(WEEK_START).toISOString(),
+        periodEnd: new Date(WEEK_END).toISOString(),
+        seed: firstRun.seed,
+      });
       const redrawn = await assignmentsOf(third.id);
       const key = (a: Assignment) => `${a.recordingId} ${JSON.stringify(a.reason)}`;
       expect(redrawn.map(key).sort()).toEqual(firstAssignments.map(key).sort());
@@ -363,10 +411,16 @@ describe('Review sampling', () => {
       expect(runs.body.map((r: { id: string }) => r.id)).toEqual([third.id, second.id, firstRun.id]);
       await sut.http.get(`/api/v1/sampling-runs/${randomUUID()}`).set('Authorization', supervisor.auth).expect(404);
       const audit = await sut.get(AuditLog).forResource('sampling_run', third.id);
-      expect(audit).toEqual([expect.objectContaining({ action: 'sampling_run.created', actorId: supervisor.id, details: expect.objectContaining({ planId: plan.id, seed: firstRun.seed }) })]);
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'sampling_run.created',
+          actorId: supervisor.id,
+          details: expect.objectContaining({ planId: plan.id, seed: firstRun.seed }),
+        }),
+      ]);
     });
 
-    it("shows each reviewer their own queue only, oldest first", async () => {
+    it('shows each reviewer their own queue only, oldest first', async () => {
       const mine1 = await sut.http.get('/api/v1/review-assignments/mine?pageSize=200').set('Authorization', reviewer1.auth).expect(200);
       const mine2 = await sut.http.get('/api/v1/review-assignments/mine?pageSize=200').set('Authorization', reviewer2.auth).expect(200);
       expect(mine1.body.total).toBeGreaterThan(0);
@@ -382,7 +436,10 @@ describe('Review sampling', () => {
       expect(one.body.reasonText).toBe(theirs.reasonText);
       await sut.http.get(`/api/v1/review-assignments/${randomUUID()}`).set('Authorization', supervisor.auth).expect(404);
 
-      const filtered = await sut.http.get(`/api/v1/review-assignments?planId=${plan.id}&reviewerId=${reviewer1.id}&status=open&pageSize=200`).set('Authorization', supervisor.auth).expect(200);
+      const filtered = await sut.http
+        .get(`/api/v1/review-assignments?planId=${plan.id}&reviewerId=${reviewer1.id}&status=open&pageSize=200`)
+        .set('Authorization', supervisor.auth)
+        .expect(200);
       expect(filtered.body.total).toBe(mine1.body.total);
       await sut.http.get('/api/v1/review-assignments?status=done').set('Authorization', supervisor.auth).expect(422);
     });
@@ -397,16 +454,28 @@ describe('Review sampling', () => {
       const toAgent = await sut.http.post(path).set('Authorization', supervisor.auth).send({ reviewerId: a1.id, reason: 'x' }).expect(422);
       expect(toAgent.body.errors).toHaveProperty('reviewerId');
       await sut.http.post(path).set('Authorization', supervisor.auth).send({ reviewerId: reviewer1.id }).expect(422);
-      await sut.http.post(`/api/v1/review-assignments/${randomUUID()}/reassign`).set('Authorization', supervisor.auth).send({ reviewerId: reviewer1.id, reason: 'x' }).expect(404);
+      await sut.http
+        .post(`/api/v1/review-assignments/${randomUUID()}/reassign`)
+        .set('Authorization', supervisor.auth)
+        .send({ reviewerId: reviewer1.id, reason: 'x' })
+        .expect(404);
 
-      const moved = await sut.http.post(path).set('Authorization', admin.auth).send({ reviewerId: reviewer1.id, reason: 'reviewer2 is away', force: true }).expect(200);
+      const moved = await sut.http
+        .post(path)
+        .set('Authorization', admin.auth)
+        .send({ reviewerId: reviewer1.id, reason: 'reviewer2 is away', force: true })
+        .expect(200);
       expect(moved.body.reviewerId).toBe(reviewer1.id);
       const queue1 = await sut.http.get('/api/v1/review-assignments/mine?pageSize=200').set('Authorization', reviewer1.auth).expect(200);
       expect(queue1.body.items.map((a: Assignment) => a.id)).toContain(ofTeamA.id);
 
       const audit = await sut.get(AuditLog).forResource('review_assignment', ofTeamA.id);
       expect(audit.map((e) => ({ action: e.action, actorId: e.actorId, details: e.details }))).toEqual([
-        { action: 'review_assignment.reassigned', actorId: admin.id, details: { from: reviewer2.id, to: reviewer1.id, reason: 'reviewer2 is away', forced: true } },
+        {
+          action: 'review_assignment.reassigned',
+          actorId: admin.id,
+          details: { from: reviewer2.id, to: reviewer1.id, reason: 'reviewer2 is away', forced: true },
+        },
       ]);
 
       await sut.http.post(`/api/v1/review-assignments/${ofTeamA.id}/cancel`).set('Authorization', supervisor.auth).send({ reason: 'not needed' }).expect(200);
@@ -455,7 +524,9 @@ describe('Review sampling', () => {
       const third = await worker.tick();
       const outcomes = [first, second, third].map((o) => o.find((x) => x.planId === plan.id)!.outcome).sort();
       expect(outcomes).toEqual(['already-ran', 'already-ran', 'ran']);
-      const runs = await db().getRepository(SamplingRunEntity).find({ where: { planId: plan.id } });
+      const runs = await db()
+        .getRepository(SamplingRunEntity)
+        .find({ where: { planId: plan.id } });
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ trigger: 'schedule', periodStart: yesterday.start, periodEnd: yesterday.end, picked: 2 });
     });
@@ -467,11 +538,11 @@ describe('Review sampling', () => {
       // Three days later: the day before is due, and so are the two days nobody ticked.
       const later = new Date(yesterday.start.getTime() + 4 * DAY_MS + 3_600_000);
       const outcomes = (await worker.tick(later)).filter((o) => o.planId === plan.id);
-      expect(outcomes.map((o) => [o.outcome, o.periodStart])).toEqual(
-        [1, 2, 3].map((days) => ['ran', new Date(yesterday.start.getTime() + days * DAY_MS)]),
-      );
+      expect(outcomes.map((o) => [o.outcome, o.periodStart])).toEqual([1, 2, 3].map((days) => ['ran', new Date(yesterday.start.getTime() + days * DAY_MS)]));
       expect((await worker.tick(later)).filter((o) => o.planId === plan.id).map((o) => o.outcome)).toEqual(['already-ran']);
-      const runs = await db().getRepository(SamplingRunEntity).find({ where: { planId: plan.id }, order: { periodStart: 'ASC' } });
+      const runs = await db()
+        .getRepository(SamplingRunEntity)
+        .find({ where: { planId: plan.id }, order: { periodStart: 'ASC' } });
       expect(runs.map((r) => r.periodStart.getTime() - yesterday.start.getTime())).toEqual([0, 1, 2, 3].map((days) => days * DAY_MS));
     });
 
@@ -479,7 +550,13 @@ describe('Review sampling', () => {
       const { plan } = await scheduledDayPlan();
       const scheduler = await startTestApp({ SAMPLING_SCHEDULER_ENABLED: 'true' });
       try {
-        const run = await eventually(() => db().getRepository(SamplingRunEntity).findOne({ where: { planId: plan.id } }), 20_000);
+        const run = await eventually(
+          () =>
+            db()
+              .getRepository(SamplingRunEntity)
+              .findOne({ where: { planId: plan.id } }),
+          20_000,
+        );
         expect(run.trigger).toBe('schedule');
       } finally {
         await scheduler.close();
@@ -495,9 +572,17 @@ describe('Review sampling', () => {
       const { versionId } = await sut.get(ScorecardsService).currentForScoring();
       const evaluate = async (agent: TestUser, percent: number, state = EvaluationState.Submitted, submittedAt = new Date('2025-03-05T10:00:00Z')) => {
         const recordingId = await aCall({ agent, startedAt: WEEK_START });
-        await db().getRepository(EvaluationEntity).insert({ recordingId, agentId: agent.id, reviewerId: reviewer.id, scorecardVersionId: versionId, state, percent, submittedAt, revision: 1 });
+        await db()
+          .getRepository(EvaluationEntity)
+          .insert({ recordingId, agentId: agent.id, reviewerId: reviewer.id, scorecardVersionId: versionId, state, percent, submittedAt, revision: 1 });
       };
-      for (const [percent, state] of [[80, EvaluationState.Submitted], [90, EvaluationState.Acknowledged], [70, EvaluationState.Disputed], [85, EvaluationState.Resolved]] as const) await evaluate(x, percent, state);
+      for (const [percent, state] of [
+        [80, EvaluationState.Submitted],
+        [90, EvaluationState.Acknowledged],
+        [70, EvaluationState.Disputed],
+        [85, EvaluationState.Resolved],
+      ] as const)
+        await evaluate(x, percent, state);
       await evaluate(x, 10, EvaluationState.Draft);
       await evaluate(x, 20, EvaluationState.Submitted, new Date('2024-01-01T00:00:00Z'));
       await evaluate(y, 60);

@@ -26,7 +26,12 @@ describe('Access control on every route', () => {
   });
 
   it('keeps only health and login public', () => {
-    expect(routeTable(sut).filter((r) => r.isPublic).map((r) => r.path).sort()).toEqual(['/api/v1/auth/login', '/api/v1/health']);
+    expect(
+      routeTable(sut)
+        .filter((r) => r.isPublic)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/api/v1/auth/login', '/api/v1/health']);
   });
 
   it('answers 401 without credentials or with a bad token, on every non-public route', async () => {

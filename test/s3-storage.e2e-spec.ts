@@ -22,7 +22,14 @@ describe('Recordings in an S3-compatible bucket', () => {
   beforeAll(async () => {
     s3 = await startS3Server();
     localDir = mkdtempSync(join(tmpdir(), 's3-store-'));
-    sut = new S3BlobStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, localDir });
+    sut = new S3BlobStore({
+      bucket: s3.bucket,
+      region: 'us-east-1',
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      localDir,
+    });
   });
   afterAll(async () => {
     sut.close();
@@ -46,7 +53,12 @@ describe('Recordings in an S3-compatible bucket', () => {
     expect(existsSync(staged.localPath)).toBe(false);
     expect(await sut.size(key)).toBe(bytes.length);
     expect(Buffer.compare(await buffer(sut.open(key)), bytes)).toBe(0);
-    expect(Buffer.compare(await buffer(sut.open(key, { start: 8 * 1024 * 1024 - 5, end: 8 * 1024 * 1024 + 4 })), bytes.subarray(8 * 1024 * 1024 - 5, 8 * 1024 * 1024 + 5))).toBe(0);
+    expect(
+      Buffer.compare(
+        await buffer(sut.open(key, { start: 8 * 1024 * 1024 - 5, end: 8 * 1024 * 1024 + 4 })),
+        bytes.subarray(8 * 1024 * 1024 - 5, 8 * 1024 * 1024 + 5),
+      ),
+    ).toBe(0);
 
     const local = await sut.localPath(key);
     expect(Buffer.compare(readFileSync(local), bytes)).toBe(0);
@@ -64,7 +76,8 @@ describe('Recordings in an S3-compatible bucket', () => {
     let app: TestApp;
     let admin: TestUser;
     let agent: TestUser;
-    const client = () => new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const client = () =>
+      new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 
     beforeAll(async () => {
       app = await startTestApp({ ...s3.env, STORAGE_DIR: join(localDir, 'platform'), OUTBOX_RELAY_ENABLED: 'false' });
@@ -88,10 +101,21 @@ describe('Recordings in an S3-compatible bucket', () => {
       const s3Client = client();
       expect(await inBucket(s3Client, storage_key)).toBe(true);
 
-      const part = await app.http.get(`/api/v1/recordings/${id}/audio`).set('Authorization', admin.auth).set('Range', 'bytes=44-1043').buffer(true).parse(binary as never).expect(206);
+      const part = await app.http
+        .get(`/api/v1/recordings/${id}/audio`)
+        .set('Authorization', admin.auth)
+        .set('Range', 'bytes=44-1043')
+        .buffer(true)
+        .parse(binary as never)
+        .expect(206);
       expect(part.headers['content-range']).toBe(`bytes 44-1043/${bytes.length}`);
       expect(Buffer.compare(part.body as Buffer, bytes.subarray(44, 1044))).toBe(0);
-      const whole = await app.http.get(`/api/v1/recordings/${id}/audio`).set('Authorization', admin.auth).buffer(true).parse(binary as never).expect(200);
+      const whole = await app.http
+        .get(`/api/v1/recordings/${id}/audio`)
+        .set('Authorization', admin.auth)
+        .buffer(true)
+        .parse(binary as never)
+        .expect(200);
       expect(Buffer.compare(whole.body as Buffer, bytes)).toBe(0);
 
       // Purged as retention or an erasure would (the global retention settings are left alone for other tests).

@@ -57,7 +57,10 @@ describe('Several instances share the queues and the live events', () => {
     const supervisorOnA = await listen(a, supervisor);
     const supervisorOnB = await listen(b, supervisor);
     const processedBy = new Map<string, string[]>();
-    for (const [name, app] of [['a', a], ['b', b]] as const) {
+    for (const [name, app] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       scoringWorkerOf(app).on('completed', (job) => processedBy.set(job.id!, [...(processedBy.get(job.id!) ?? []), name]));
     }
 
@@ -66,7 +69,13 @@ describe('Several instances share the queues and the live events', () => {
       const res = await (i % 2 ? b : a).http
         .post('/api/v1/recordings')
         .set('Authorization', admin.auth)
-        .field({ externalId: uniqueCallId(), agentId: agent.id, startedAt: new Date().toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(GOOD_CALL)) })
+        .field({
+          externalId: uniqueCallId(),
+          agentId: agent.id,
+          startedAt: new Date().toISOString(),
+          direction: 'inbound',
+          transcript: JSON.stringify(conversation(GOOD_CALL)),
+        })
         .attach('file', silence(30))
         .expect(202);
       ids.push(res.body.id as string);
@@ -76,7 +85,11 @@ describe('Several instances share the queues and the live events', () => {
       const [{ scored }] = await db.query(`SELECT count(*)::int AS scored FROM recordings WHERE id = ANY($1) AND status = 'scored'`, [ids]);
       return scored === CALLS;
     }, 60_000);
-    await eventually(async () => agentOnB.filter((e) => ids.includes(e.recordingId) && e.status === 'scored').length === CALLS && supervisorOnA.filter((e) => e.status === 'scored').length >= CALLS);
+    await eventually(
+      async () =>
+        agentOnB.filter((e) => ids.includes(e.recordingId) && e.status === 'scored').length === CALLS &&
+        supervisorOnA.filter((e) => e.status === 'scored').length >= CALLS,
+    );
 
     const scores = await db.query(`SELECT recording_id, count(*)::int AS n FROM auto_scores WHERE recording_id = ANY($1) GROUP BY recording_id`, [ids]);
     expect(scores).toHaveLength(CALLS);

@@ -19,7 +19,13 @@ describe('Scorecards and scoring settings', () => {
   let supervisor: TestUser;
 
   const createScorecard = async (overrides: Record<string, unknown> = {}) =>
-    (await sut.http.post('/api/v1/scorecards').set('Authorization', supervisor.auth).send({ name: `Card ${randomUUID().slice(0, 8)}`, definition: aDefinition(), ...overrides }).expect(201)).body;
+    (
+      await sut.http
+        .post('/api/v1/scorecards')
+        .set('Authorization', supervisor.auth)
+        .send({ name: `Card ${randomUUID().slice(0, 8)}`, definition: aDefinition(), ...overrides })
+        .expect(201)
+    ).body;
 
   beforeAll(async () => {
     sut = await startTestApp();
@@ -48,7 +54,12 @@ describe('Scorecards and scoring settings', () => {
       const created = await createScorecard({ description: 'For billing calls' });
       expect(created).toMatchObject({ description: 'For billing calls', isDefault: false, archivedAt: null, latestVersion: 1 });
       expect(created.versions).toHaveLength(1);
-      expect(created.versions[0]).toMatchObject({ version: 1, frozen: false, createdBy: supervisor.id, definition: { id: created.id, version: 1, title: 'Inbound service call' } });
+      expect(created.versions[0]).toMatchObject({
+        version: 1,
+        frozen: false,
+        createdBy: supervisor.id,
+        definition: { id: created.id, version: 1, title: 'Inbound service call' },
+      });
       await sut.http.post('/api/v1/scorecards').set('Authorization', supervisor.auth).send({ name: created.name, definition: aDefinition() }).expect(409);
     });
 
@@ -58,7 +69,11 @@ describe('Scorecards and scoring settings', () => {
       ['no sections', aDefinition((c) => (c.sections = [])), 'definition.sections'],
       ['a null criterion', aDefinition((c) => (c.sections[2].criteria[1] = null as never)), 'definition.sections[2].criteria[1]'],
     ])('refuses a definition with %s (422 naming the path)', async (_, definition, path) => {
-      const res = await sut.http.post('/api/v1/scorecards').set('Authorization', supervisor.auth).send({ name: `Bad ${randomUUID()}`, definition }).expect(422);
+      const res = await sut.http
+        .post('/api/v1/scorecards')
+        .set('Authorization', supervisor.auth)
+        .send({ name: `Bad ${randomUUID()}`, definition })
+        .expect(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'validation_failed' });
       expect(Object.keys(res.body.errors)).toEqual([path]);
     });
@@ -66,7 +81,11 @@ describe('Scorecards and scoring settings', () => {
     it('edits an unused version in place', async () => {
       const created = await createScorecard();
       const definition = aDefinition((c) => (c.sections[0].weight = 40));
-      const res = await sut.http.patch(`/api/v1/scorecards/${created.id}`).set('Authorization', supervisor.auth).send({ definition, description: 'Heavier opening' }).expect(200);
+      const res = await sut.http
+        .patch(`/api/v1/scorecards/${created.id}`)
+        .set('Authorization', supervisor.auth)
+        .send({ definition, description: 'Heavier opening' })
+        .expect(200);
       expect(res.body).toMatchObject({ latestVersion: 1, description: 'Heavier opening' });
       expect(res.body.versions).toHaveLength(1);
       expect(res.body.versions[0].definition.sections[0].weight).toBe(40);
@@ -82,8 +101,15 @@ describe('Scorecards and scoring settings', () => {
       const definition = aDefinition((c) => (c.sections[0].weight = 40));
       const res = await sut.http.patch(`/api/v1/scorecards/${created.id}`).set('Authorization', supervisor.auth).send({ definition }).expect(200);
       expect(res.body.latestVersion).toBe(2);
-      expect(res.body.versions.map((v: { version: number; frozen: boolean }) => [v.version, v.frozen])).toEqual([[2, false], [1, true]]);
-      expect(res.body.versions[0].definition).toMatchObject({ id: created.id, version: 2, sections: expect.arrayContaining([expect.objectContaining({ id: 'opening', weight: 40 })]) });
+      expect(res.body.versions.map((v: { version: number; frozen: boolean }) => [v.version, v.frozen])).toEqual([
+        [2, false],
+        [1, true],
+      ]);
+      expect(res.body.versions[0].definition).toMatchObject({
+        id: created.id,
+        version: 2,
+        sections: expect.arrayContaining([expect.objectContaining({ id: 'opening', weight: 40 })]),
+      });
 
       const first = await sut.http.get(`/api/v1/scorecards/${created.id}/versions/1`).set('Authorization', supervisor.auth).expect(200);
       expect(first.body.definition).toEqual(v1.definition);
@@ -121,7 +147,11 @@ describe('Scorecards and scoring settings', () => {
   describe('scoring settings', () => {
     it('stores a change as a new version and leaves the old one as it was', async () => {
       const before = await sut.http.get('/api/v1/settings/scoring').set('Authorization', supervisor.auth).expect(200);
-      const changed = { ...before.body.settings, maxSilenceMs: before.body.settings.maxSilenceMs + 5_000, companyNames: [{ name: 'Northwind', spokenVariants: ['North Wind'] }] };
+      const changed = {
+        ...before.body.settings,
+        maxSilenceMs: before.body.settings.maxSilenceMs + 5_000,
+        companyNames: [{ name: 'Northwind', spokenVariants: ['North Wind'] }],
+      };
       try {
         const res = await sut.http.put('/api/v1/settings/scoring').set('Authorization', supervisor.auth).send({ settings: changed }).expect(200);
         expect(res.body).toMatchObject({ version: before.body.version + 1, createdBy: supervisor.id, settings: changed });
@@ -143,7 +173,12 @@ describe('Scorecards and scoring settings', () => {
       const { body: current } = await sut.http.get('/api/v1/settings/scoring').set('Authorization', supervisor.auth).expect(200);
       const settings = { ...current.settings, matchThreshold: 1.5, greetingTemplates: ['hello {customer}'], companyNames: [{ name: '' }] };
       const res = await sut.http.put('/api/v1/settings/scoring').set('Authorization', supervisor.auth).send({ settings }).expect(422);
-      expect(Object.keys(res.body.errors).sort()).toEqual(['settings.companyNames[0].name', 'settings.companyNames[0].spokenVariants', 'settings.greetingTemplates[0]', 'settings.matchThreshold']);
+      expect(Object.keys(res.body.errors).sort()).toEqual([
+        'settings.companyNames[0].name',
+        'settings.companyNames[0].spokenVariants',
+        'settings.greetingTemplates[0]',
+        'settings.matchThreshold',
+      ]);
       await sut.http.put('/api/v1/settings/scoring').set('Authorization', supervisor.auth).send({ settings: 'none' }).expect(422);
       expect((await sut.get(ScoringSettingsService).current()).version).toBe(current.version);
     });

@@ -51,7 +51,10 @@ describe('Start-up', () => {
         }
       })().catch((e) => { console.error(e); process.exit(1); });`;
     try {
-      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', script], { encoding: 'utf8', timeout: 90_000 });
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', script], {
+        encoding: 'utf8',
+        timeout: 90_000,
+      });
       const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
       expect({ status: run.status, stderr: line ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
       const result = JSON.parse(line!.slice(7));
@@ -85,27 +88,41 @@ describe('Start-up without JWT_SECRET (defect 4)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const login = async (url: string) => {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD }) });
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: TEST_ENV.ADMIN_EMAIL, password: TEST_ENV.ADMIN_PASSWORD }),
+    });
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
   const me = async (url: string, token: string) => (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status;
 
   it('signs with a random secret generated for the installation, kept for the owner only, never with a published constant', async () => {
     const secretFile = join(dataDir, 'jwt-secret');
-    const first = await startPlatformProcess({ JWT_SECRET: undefined, JWT_SECRET_FILE: secretFile, STORAGE_DIR: join(dataDir, 'recordings'), OUTBOX_RELAY_ENABLED: 'false' });
+    const first = await startPlatformProcess({
+      JWT_SECRET: undefined,
+      JWT_SECRET_FILE: secretFile,
+      STORAGE_DIR: join(dataDir, 'recordings'),
+      OUTBOX_RELAY_ENABLED: 'false',
+    });
     let token: string;
     try {
       token = await login(first.url);
       expect(await me(first.url, token)).toBe(200);
       expect(statSync(secretFile).mode & 0o777).toBe(0o600);
-      const adminId = (new JwtService().decode<{ sub: string }>(token)).sub;
+      const adminId = new JwtService().decode<{ sub: string }>(token).sub;
       const forged = new JwtService({ secret: PUBLISHED_DEVELOPMENT_SECRET }).sign({ sub: adminId, role: 'admin' });
       const fromTestSecret = new JwtService({ secret: TEST_ENV.JWT_SECRET }).sign({ sub: adminId, role: 'admin' });
       expect([await me(first.url, forged), await me(first.url, fromTestSecret)]).toEqual([401, 401]);
     } finally {
       await first.stop();
     }
-    const second = await startPlatformProcess({ JWT_SECRET: undefined, JWT_SECRET_FILE: secretFile, STORAGE_DIR: join(dataDir, 'recordings'), OUTBOX_RELAY_ENABLED: 'false' });
+    const second = await startPlatformProcess({
+      JWT_SECRET: undefined,
+      JWT_SECRET_FILE: secretFile,
+      STORAGE_DIR: join(dataDir, 'recordings'),
+      OUTBOX_RELAY_ENABLED: 'false',
+    });
     try {
       expect(await me(second.url, token)).toBe(200);
     } finally {

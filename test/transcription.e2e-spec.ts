@@ -33,10 +33,11 @@ describe('Transcription worker', () => {
     return (await req.expect(202)).body.id as string;
   };
   const recording = async (id: string) => (await sut.http.get(`/api/v1/recordings/${id}`).set('Authorization', admin.auth).expect(200)).body;
-  const settled = (id: string) => eventually(async () => {
-    const r = await recording(id);
-    return ['transcribed', 'failed'].includes(r.status) && r;
-  }, RECOGNITION_MS);
+  const settled = (id: string) =>
+    eventually(async () => {
+      const r = await recording(id);
+      return ['transcribed', 'failed'].includes(r.status) && r;
+    }, RECOGNITION_MS);
 
   describe('in the platform process', () => {
     beforeAll(async () => {
@@ -65,8 +66,16 @@ describe('Transcription worker', () => {
 
         const transcript = (await sut.http.get(`/api/v1/recordings/${id}/transcript`).set('Authorization', agent.auth).expect(200)).body;
         expect(transcript.engine).toBe('pocketsphinx');
-        const agentText = transcript.segments.filter((s: { speaker: string }) => s.speaker === 'agent').map((s: { text: string }) => s.text).join(' ').toLowerCase();
-        const customerText = transcript.segments.filter((s: { speaker: string }) => s.speaker === 'customer').map((s: { text: string }) => s.text).join(' ').toLowerCase();
+        const agentText = transcript.segments
+          .filter((s: { speaker: string }) => s.speaker === 'agent')
+          .map((s: { text: string }) => s.text)
+          .join(' ')
+          .toLowerCase();
+        const customerText = transcript.segments
+          .filter((s: { speaker: string }) => s.speaker === 'customer')
+          .map((s: { text: string }) => s.text)
+          .join(' ')
+          .toLowerCase();
         expect(agentText).toMatch(/\bhello\b/);
         expect(agentText).toMatch(/\bhelp\b/);
         expect(customerText).toMatch(/\bbalance\b/);
@@ -155,7 +164,13 @@ describe('Transcription worker', () => {
         .expect(202);
       expect(res.body.status).toBe('transcribed');
       const transcript = (await sut.http.get(`/api/v1/recordings/${res.body.id}/transcript`).set('Authorization', agent.auth).expect(200)).body;
-      expect(transcript).toMatchObject({ source: 'supplied', segments: [{ speaker: 'agent', text: segments[0].text }, { speaker: 'customer', confidence: 1 }] });
+      expect(transcript).toMatchObject({
+        source: 'supplied',
+        segments: [
+          { speaker: 'agent', text: segments[0].text },
+          { speaker: 'customer', confidence: 1 },
+        ],
+      });
       expect(transcript.facts.talkMs).toEqual({ agent: 2500, customer: 2000, unknown: 0 });
       const jobs = await db.query(`SELECT job_name FROM outbox_messages WHERE job_id LIKE $1`, [`${res.body.id}.%`]);
       expect(jobs).toEqual([{ job_name: 'score-recording' }]);
@@ -166,7 +181,13 @@ describe('Transcription worker', () => {
       const res = await sut.http
         .post('/api/v1/recordings')
         .set('Authorization', admin.auth)
-        .field({ externalId, agentId: agent.id, startedAt: '2026-11-28T11:00:00Z', direction: 'inbound', transcript: JSON.stringify([{ speaker: 'robot', startMs: 0, endMs: 10, text: 'x' }]) })
+        .field({
+          externalId,
+          agentId: agent.id,
+          startedAt: '2026-11-28T11:00:00Z',
+          direction: 'inbound',
+          transcript: JSON.stringify([{ speaker: 'robot', startMs: 0, endMs: 10, text: 'x' }]),
+        })
         .attach('file', stereoCall(GREETING, CUSTOMER))
         .expect(422);
       expect(res.body.errors).toEqual({ 'transcript[0].speaker': 'must be agent, customer or unknown' });
@@ -177,10 +198,14 @@ describe('Transcription worker', () => {
   describe('when the worker process is killed mid-job', () => {
     const workers: ChildProcess[] = [];
     const startWorker = () => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-r', './test/support/exit-with-parent.ts', 'apps/worker/src/main.ts'], {
-        env: { ...process.env, PORT: '0', TRANSCRIPTION_WORKER_ENABLED: 'true', OUTBOX_RELAY_ENABLED: 'true', WORKER_LOCK_MS: '3000', LOG_LEVEL: 'warn' },
-        stdio: 'inherit',
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-r', './test/support/exit-with-parent.ts', 'apps/worker/src/main.ts'],
+        {
+          env: { ...process.env, PORT: '0', TRANSCRIPTION_WORKER_ENABLED: 'true', OUTBOX_RELAY_ENABLED: 'true', WORKER_LOCK_MS: '3000', LOG_LEVEL: 'warn' },
+          stdio: 'inherit',
+        },
+      );
       workers.push(child);
       return child;
     };

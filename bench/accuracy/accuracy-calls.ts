@@ -61,17 +61,30 @@ export interface Company {
 export const ACCURACY_COMPANIES: readonly Company[] = [
   { name: 'Brightwell Energy', short: 'Brightwell', note: 'sounds like the everyday words "bright well"' },
   { name: 'Seabrook Insurance', short: 'Seabrook', note: 'sounds like the everyday words "sea brook"' },
-  { name: 'Quintara Health', short: 'Quintara', note: 'not in the recogniser\'s dictionary' },
+  { name: 'Quintara Health', short: 'Quintara', note: "not in the recogniser's dictionary" },
   { name: 'Kestrel Mobile', short: 'Kestrel', note: 'a rare dictionary word' },
 ];
 
 /** Only in held-out calls: a company nobody tuned on. */
 export const HELD_OUT_COMPANY: Company = { name: 'Fernway Travel', short: 'Fernway', note: 'sounds like the everyday words "fern way"' };
 
-export const ACCURACY_AGENTS: readonly string[] = ['Maria Lopez', 'Kevin Walsh', 'Aisha Khan', 'Oliver Grant', 'Chloe Martin', 'Ravi Patel', 'Grace Lee', 'Marcus Reed'];
+export const ACCURACY_AGENTS: readonly string[] = [
+  'Maria Lopez',
+  'Kevin Walsh',
+  'Aisha Khan',
+  'Oliver Grant',
+  'Chloe Martin',
+  'Ravi Patel',
+  'Grace Lee',
+  'Marcus Reed',
+];
 
 const GREETINGS: readonly Piece[] = [
-  { style: 'formal', text: 'Good morning, thank you for calling {company}, my name is {first}.', labels: { company: true, agentName: true, polite: ['thanks'] } },
+  {
+    style: 'formal',
+    text: 'Good morning, thank you for calling {company}, my name is {first}.',
+    labels: { company: true, agentName: true, polite: ['thanks'] },
+  },
   { style: 'formal', text: 'Hello, this is {company}, {full} speaking.', labels: { company: true, agentName: true } },
   { style: 'informal', text: 'Hi, {short} here, {first} speaking.', labels: { company: true, agentName: true } },
   { style: 'informal', text: "Hi there, you're through to {short}, I'm {first}.", labels: { company: true, agentName: true } },
@@ -184,7 +197,11 @@ export interface AccuracyCall {
 }
 
 const fill = (text: string, company: Company, agentName: string) =>
-  text.replace(/\{company\}/g, company.name).replace(/\{short\}/g, company.short).replace(/\{first\}/g, agentName.split(' ')[0]).replace(/\{full\}/g, agentName);
+  text
+    .replace(/\{company\}/g, company.name)
+    .replace(/\{short\}/g, company.short)
+    .replace(/\{first\}/g, agentName.split(' ')[0])
+    .replace(/\{full\}/g, agentName);
 
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 

@@ -108,7 +108,9 @@ export function renderMisses(runs: readonly CallRun[]): string {
     const wrong = run.judgements.filter((j) => j.truth !== j.predicted);
     const leaks = run.cards.filter((c) => !c.redacted);
     if (wrong.length === 0 && leaks.length === 0) continue;
-    lines.push(`${run.call.id}${run.call.heldOut ? ' (held out)' : ''} ${run.band} agent ${run.call.agentVoice}, customer ${run.call.customerVoice}: heard "${run.agentHeard}"`);
+    lines.push(
+      `${run.call.id}${run.call.heldOut ? ' (held out)' : ''} ${run.band} agent ${run.call.agentVoice}, customer ${run.call.customerVoice}: heard "${run.agentHeard}"`,
+    );
     for (const j of wrong) lines.push(`  ${j.criterionId}: truth ${j.truth}, said ${j.predicted}: ${j.explanation}`);
     for (const c of leaks) lines.push(`  card left readable: ${c.leftReadable.join(' ')}`);
   }

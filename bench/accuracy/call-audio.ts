@@ -32,7 +32,11 @@ export interface CallAudio {
   durationMs: number;
 }
 
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify([AUDIO_RECIPE, value])).digest('hex').slice(0, 24);
+const hash = (value: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify([AUDIO_RECIPE, value]))
+    .digest('hex')
+    .slice(0, 24);
 
 async function cached(key: unknown, make: (out: string) => Promise<void>): Promise<string> {
   mkdirSync(AUDIO_CACHE_DIR, { recursive: true });
@@ -131,6 +135,8 @@ export async function callAudio(call: { agentVoice: string; customerVoice: strin
 
 /** The same call as a telephone line carries it: 8 kHz, 300–3400 Hz. */
 export async function telephoneBand(audio: CallAudio): Promise<CallAudio> {
-  const path = await cached(['telephone', audio.path], (out) => runCommand('sox', [audio.path, '-r', '8000', '-b', '16', out, 'sinc', '300-3400']).then(() => undefined));
+  const path = await cached(['telephone', audio.path], (out) =>
+    runCommand('sox', [audio.path, '-r', '8000', '-b', '16', out, 'sinc', '300-3400']).then(() => undefined),
+  );
   return { ...audio, path, sampleRate: 8000 };
 }

@@ -69,7 +69,10 @@ async function transcribeCached(
 ): Promise<CachedTranscript | undefined> {
   const dir = join(AUDIO_CACHE_DIR, 'transcripts');
   mkdirSync(dir, { recursive: true });
-  const key = createHash('sha256').update(JSON.stringify([fileHash(audio.path), recogniserKey, vocabulary])).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(JSON.stringify([fileHash(audio.path), recogniserKey, vocabulary]))
+    .digest('hex')
+    .slice(0, 24);
   const path = join(dir, `${key}.json`);
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as CachedTranscript;
   if (cachedOnly) return undefined;
@@ -90,7 +93,9 @@ function inside(word: { startMs: number; endMs: number }, turn: PlacedTurn): boo
 }
 
 function wordsOf(segments: Transcript, speaker: string) {
-  return segments.filter((s) => s.speaker === speaker).flatMap((s) => s.words ?? [{ text: s.text, startMs: s.startMs, endMs: s.endMs, confidence: s.confidence }]);
+  return segments
+    .filter((s) => s.speaker === speaker)
+    .flatMap((s) => s.words ?? [{ text: s.text, startMs: s.startMs, endMs: s.endMs, confidence: s.confidence }]);
 }
 
 export interface RunOptions {
@@ -135,7 +140,15 @@ export async function runAccuracySet(calls: readonly AccuracyCall[], bands: read
     const judgements = AUTO_CRITERIA.map((criterionId): Judgement => {
       const c = result.criteria.find((r) => r.criterionId === criterionId);
       if (!c) throw new Error(`criterion ${criterionId} was not scored for ${call.id}`);
-      return { callId: call.id, band, heldOut: call.heldOut, criterionId, truth: call.truth[criterionId], predicted: c.result.result, explanation: c.result.explanation };
+      return {
+        callId: call.id,
+        band,
+        heldOut: call.heldOut,
+        criterionId,
+        truth: call.truth[criterionId],
+        predicted: c.result.result,
+        explanation: c.result.explanation,
+      };
     });
 
     const redaction = redactTranscript(segments);

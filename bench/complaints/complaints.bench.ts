@@ -71,7 +71,7 @@ async function loadYearOfComplaints(dataSource: DataSource, options: ComplaintsB
        FROM generate_series(0, $1 - 1) a`,
       [options.agents, options.teams],
     );
-    const categoryIds = (await rq(`SELECT id FROM complaint_categories ORDER BY position`) as { id: string }[]).map((c) => c.id);
+    const categoryIds = ((await rq(`SELECT id FROM complaint_categories ORDER BY position`)) as { id: string }[]).map((c) => c.id);
     const chunks = Math.ceil(options.complaints / CHUNK);
     const progress = new Progress(`loading ${options.complaints.toLocaleString('en')} complaints`, chunks);
     const spanSeconds = (YEAR_END.getTime() - YEAR_START.getTime()) / 1000;
@@ -119,20 +119,26 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
     agents: { default: 2_000, description: 'agents the complaints are about' },
     teams: { default: 20, description: 'teams the agents are in' },
     runs: { default: 7, description: 'times each is run and timed' },
-    databaseUrl: { default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench_complaints', description: "the benchmark's database, DROPPED and recreated (its name must contain 'bench')" },
+    databaseUrl: {
+      default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench_complaints',
+      description: "the benchmark's database, DROPPED and recreated (its name must contain 'bench')",
+    },
     keepDatabase: { default: false, description: 'keep the database afterwards (to look at it with psql)' },
   },
 
   async run({ options, outDir, cleanup }) {
     for (const name of ['complaints', 'agents', 'teams', 'runs'] as const) {
-      if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
+      if (!Number.isInteger(options[name]) || options[name] < 1)
+        throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const startedAt = new Date().toISOString();
     const loadBefore = loadavg();
     const dataSource = await migratedBenchDatabase(options.databaseUrl, options.keepDatabase, cleanup);
     const loadMs = await loadYearOfComplaints(dataSource, options);
-    log(`loaded ${options.complaints.toLocaleString('en')} complaints in ${(loadMs / 1000).toFixed(1)} s (${fixed(options.complaints / (loadMs / 1000), 0)} complaints/s, ANALYZE included)`);
+    log(
+      `loaded ${options.complaints.toLocaleString('en')} complaints in ${(loadMs / 1000).toFixed(1)} s (${fixed(options.complaints / (loadMs / 1000), 0)} complaints/s, ANALYZE included)`,
+    );
 
     // The services as the API runs them, wired by hand instead of by Nest.
     const audit = new AuditLog(dataSource.getRepository(AuditEventEntity));
@@ -155,10 +161,16 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
     };
 
     const [{ escalated }] = await dataSource.query<{ escalated: string }[]>(`SELECT count(*) AS escalated FROM complaints WHERE state = 'escalated'`);
-    const inboxRuns = await measure('DisputeInbox.list, first page', () => inbox.list({ sort: 'deadline', page: 1, pageSize: PAGE_SIZE }), (page) => {
-      if (page.items.length !== PAGE_SIZE || page.total !== Number(escalated)) throw new Error(`the inbox gave ${page.items.length} items of ${page.total}, expected ${PAGE_SIZE} of ${escalated}`);
-      for (let i = 1; i < page.items.length; i++) if (page.items[i].deadline < page.items[i - 1].deadline) throw new Error('the inbox is not in deadline order');
-    });
+    const inboxRuns = await measure(
+      'DisputeInbox.list, first page',
+      () => inbox.list({ sort: 'deadline', page: 1, pageSize: PAGE_SIZE }),
+      (page) => {
+        if (page.items.length !== PAGE_SIZE || page.total !== Number(escalated))
+          throw new Error(`the inbox gave ${page.items.length} items of ${page.total}, expected ${PAGE_SIZE} of ${escalated}`);
+        for (let i = 1; i < page.items.length; i++)
+          if (page.items[i].deadline < page.items[i - 1].deadline) throw new Error('the inbox is not in deadline order');
+      },
+    );
     const inboxSqlRuns = await measure(
       'hand-written inbox SQL',
       () => Promise.all([dataSource.query<object[]>(INBOX_SQL), dataSource.query<{ total: string }[]>(INBOX_COUNT_SQL)]),
@@ -166,13 +178,22 @@ export const complaintsBench = defineBenchmark<ComplaintsBenchOptions>({
         if (rows.length !== PAGE_SIZE || Number(total) !== Number(escalated)) throw new Error('the hand-written inbox query gave a different page');
       },
     );
-    const reportRuns = await measure("ComplaintReportQuery.execute, the year", () => report.execute(YEAR_START, YEAR_END), (r) => {
-      if (r.total !== options.complaints) throw new Error(`the report counted ${r.total} complaints, expected ${options.complaints}`);
-      if (r.byAgent.length !== options.agents || r.byCategory.reduce((n, c) => n + c.count, 0) !== options.complaints) throw new Error('the report groups do not add up');
-    });
-    const reportSqlRuns = await measure('hand-written report SQL', () => dataSource.query<{ total: string }[]>(REPORT_SQL, [YEAR_START, YEAR_END]), (rows) => {
-      if (Number(rows[0].total) !== options.complaints) throw new Error('the hand-written report query counted differently');
-    });
+    const reportRuns = await measure(
+      'ComplaintReportQuery.execute, the year',
+      () => report.execute(YEAR_START, YEAR_END),
+      (r) => {
+        if (r.total !== options.complaints) throw new Error(`the report counted ${r.total} complaints, expected ${options.complaints}`);
+        if (r.byAgent.length !== options.agents || r.byCategory.reduce((n, c) => n + c.count, 0) !== options.complaints)
+          throw new Error('the report groups do not add up');
+      },
+    );
+    const reportSqlRuns = await measure(
+      'hand-written report SQL',
+      () => dataSource.query<{ total: string }[]>(REPORT_SQL, [YEAR_START, YEAR_END]),
+      (rows) => {
+        if (Number(rows[0].total) !== options.complaints) throw new Error('the hand-written report query counted differently');
+      },
+    );
     const year = await report.execute(YEAR_START, YEAR_END);
 
     const right = { align: 'right' } as const;

@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 /** The Redis database a URL names; the benchmark only clears a numbered one of its own, never db 0. */
 function benchRedisDb(redisUrl: string): number {
   const db = Number(new URL(redisUrl).pathname.slice(1) || 0);
-  if (!Number.isInteger(db) || db < 1) throw new Error(`Refusing to clear queues in Redis db ${db}: give the benchmark its own database, e.g. redis://127.0.0.1:6379/9`);
+  if (!Number.isInteger(db) || db < 1)
+    throw new Error(`Refusing to clear queues in Redis db ${db}: give the benchmark its own database, e.g. redis://127.0.0.1:6379/9`);
   return db;
 }
 

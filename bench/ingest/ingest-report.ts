@@ -26,12 +26,20 @@ export function checkTargets(results: Measurement[]): TargetCheck[] {
   for (const key of ['a', 'b'] as const) {
     const ratio = throughputRatio(results, key);
     if (ratio !== undefined) {
-      checks.push({ target: `(${key}) platform throughput >= ${TARGETS.minThroughputRatio} x baseline`, value: `${ratio.toFixed(2)} x`, met: ratio >= TARGETS.minThroughputRatio });
+      checks.push({
+        target: `(${key}) platform throughput >= ${TARGETS.minThroughputRatio} x baseline`,
+        value: `${ratio.toFixed(2)} x`,
+        met: ratio >= TARGETS.minThroughputRatio,
+      });
     }
   }
   const big = find(results, 'b', 'platform');
   if (big) {
-    checks.push({ target: `(b) platform RSS growth < ${TARGETS.maxBigFileRssGrowthMb} MB`, value: `${big.memory.growthMb.toFixed(1)} MB`, met: big.memory.growthMb < TARGETS.maxBigFileRssGrowthMb });
+    checks.push({
+      target: `(b) platform RSS growth < ${TARGETS.maxBigFileRssGrowthMb} MB`,
+      value: `${big.memory.growthMb.toFixed(1)} MB`,
+      met: big.memory.growthMb < TARGETS.maxBigFileRssGrowthMb,
+    });
   }
   return checks;
 }

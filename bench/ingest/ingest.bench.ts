@@ -37,7 +37,14 @@ const describeWav = (seconds: number, rate: number, sizeBytes: number) =>
 function checkOptions(options: IngestOptions): Set<'a' | 'b'> {
   const selected = new Set(options.workloads.split(',').map((w) => w.trim()));
   if (selected.size === 0 || ![...selected].every((w) => w === 'a' || w === 'b')) throw new Error(`--workloads takes a, b or a,b; not "${options.workloads}"`);
-  const positive = { uploads: options.uploads, concurrency: options.concurrency, seconds: options.seconds, sampleRate: options.sampleRate, bigFileMb: options.bigFileMb, bigSampleRate: options.bigSampleRate };
+  const positive = {
+    uploads: options.uploads,
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    sampleRate: options.sampleRate,
+    bigFileMb: options.bigFileMb,
+    bigSampleRate: options.bigSampleRate,
+  };
   for (const [name, value] of Object.entries(positive)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${value}`);
   }
@@ -57,9 +64,15 @@ export const ingestBench = defineBenchmark<IngestOptions>({
     bigSampleRate: { default: 16000, description: 'workload (b): sample rate of the big stereo 16-bit recording' },
     warmup: { default: 8, description: 'uploads sent to each server before measuring (not counted)' },
     workloads: { default: 'a,b', description: 'which workloads to run: a (many short uploads), b (one big upload), or both' },
-    databaseUrl: { default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench', description: "the platform's database, DROPPED and recreated (its name must contain 'bench')" },
+    databaseUrl: {
+      default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench',
+      description: "the platform's database, DROPPED and recreated (its name must contain 'bench')",
+    },
     redisUrl: { default: 'redis://127.0.0.1:6379/9', description: "the platform's Redis" },
-    transcriptionWorker: { default: false, description: "also run the platform's transcription worker (it then transcribes the uploads while they are measured)" },
+    transcriptionWorker: {
+      default: false,
+      description: "also run the platform's transcription worker (it then transcribes the uploads while they are measured)",
+    },
     cpuProf: { default: false, description: 'profile the platform with node --cpu-prof (slows it down) and summarise the profile' },
   },
 
@@ -71,7 +84,12 @@ export const ingestBench = defineBenchmark<IngestOptions>({
 
     const work = mkdtempSync(join(tmpdir(), 'callgrade-bench-ingest-'));
     cleanup.add(`remove ${work}`, () => rm(work, { recursive: true, force: true }));
-    const dirs = { audio: join(work, 'audio'), baseline: join(work, 'baseline-store'), storage: join(work, 'platform-storage'), platformCwd: join(work, 'platform-cwd') };
+    const dirs = {
+      audio: join(work, 'audio'),
+      baseline: join(work, 'baseline-store'),
+      storage: join(work, 'platform-storage'),
+      platformCwd: join(work, 'platform-cwd'),
+    };
     Object.values(dirs).forEach((dir) => mkdirSync(dir));
     log(`working in ${work}`);
 
@@ -131,7 +149,8 @@ export const ingestBench = defineBenchmark<IngestOptions>({
         if (target.name === 'platform' && workload.key === 'b') {
           const { durationMs } = JSON.parse(outcomes[0].body) as { durationMs: number };
           const expected = Math.round(big.durationSeconds * 1000);
-          if (Math.abs(durationMs - expected) > 1) throw new Error(`(b) platform: the big recording was probed as ${durationMs} ms long, expected ${expected} ms`);
+          if (Math.abs(durationMs - expected) > 1)
+            throw new Error(`(b) platform: the big recording was probed as ${durationMs} ms long, expected ${expected} ms`);
         }
         results.push(measurement);
         log(`(${workload.key}) ${target.name}: ${measurement.mbPerSecond.toFixed(1)} MB/s, peak RSS ${measurement.memory.peakMb.toFixed(1)} MB`);
@@ -152,7 +171,7 @@ export const ingestBench = defineBenchmark<IngestOptions>({
     notes.push(
       options.transcriptionWorker
         ? 'The transcription worker was on: the platform transcribed uploads while they were measured.'
-        : 'The transcription worker was off (TRANSCRIPTION_WORKER_ENABLED=false); the outbox relay ran, moving each upload\'s job to Redis.',
+        : "The transcription worker was off (TRANSCRIPTION_WORKER_ENABLED=false); the outbox relay ran, moving each upload's job to Redis.",
     );
     if (profile) notes.push('Taken with the CPU profiler on in the platform: its throughput here is lower than without --cpu-prof.');
     let report = renderIngestReport({ workloads, results, checks, machine, notes });

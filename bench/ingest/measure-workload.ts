@@ -90,7 +90,9 @@ export function assertAllAccepted(target: UploadTarget, workload: Workload, uplo
   if (failed.length === 0) return;
   const examples = failed
     .slice(0, 3)
-    .map(({ outcome, upload }) => `  ${upload.fields.externalId}: ${outcome.status || 'no response'} ${outcome.error ?? ''} ${outcome.body.slice(0, 500)}`.trimEnd());
+    .map(({ outcome, upload }) =>
+      `  ${upload.fields.externalId}: ${outcome.status || 'no response'} ${outcome.error ?? ''} ${outcome.body.slice(0, 500)}`.trimEnd(),
+    );
   const exit = target.process.hasExited ? `\n${target.process.describeExit()}:\n${target.process.outputTail()}` : '';
   throw new Error(`(${workload.key}) ${target.name}: ${failed.length} of ${outcomes.length} uploads were not answered 202:\n${examples.join('\n')}${exit}`);
 }

@@ -118,7 +118,19 @@ export async function startPlatform(settings: PlatformSettings, cleanup: Cleanup
   const { accessToken } = await callJson<{ accessToken: string }>(base, 'POST', '/auth/login', admin);
   const asAdmin = { authorization: `Bearer ${accessToken}` };
   const agentExternalId = `bench-agent-${randomBytes(4).toString('hex')}`;
-  await callJson(base, 'POST', '/users', { email: `${agentExternalId}@example.com`, displayName: 'Benchmark Agent', password: randomBytes(12).toString('hex'), role: 'agent', externalId: agentExternalId }, asAdmin);
+  await callJson(
+    base,
+    'POST',
+    '/users',
+    {
+      email: `${agentExternalId}@example.com`,
+      displayName: 'Benchmark Agent',
+      password: randomBytes(12).toString('hex'),
+      role: 'agent',
+      externalId: agentExternalId,
+    },
+    asAdmin,
+  );
   const { key } = await callJson<{ key: string }>(base, 'POST', '/api-keys', { name: 'ingest benchmark' }, asAdmin);
   log('platform: healthy; admin logged in, agent and API key created');
 

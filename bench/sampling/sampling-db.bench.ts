@@ -73,11 +73,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T } & Timed> 
 async function assertRunFollowsPlan(dataSource: DataSource, run: SamplingRunSummary, loaded: LoadedMonth): Promise<void> {
   const problems: string[] = [];
   const onLeave = new Set(loaded.agentsOnLeave);
-  if (JSON.stringify(run.agentsOnLeave) !== JSON.stringify([...loaded.agentsOnLeave].sort())) problems.push(`agents on leave: ${run.agentsOnLeave.length}, expected ${loaded.agentsOnLeave.length}`);
+  if (JSON.stringify(run.agentsOnLeave) !== JSON.stringify([...loaded.agentsOnLeave].sort()))
+    problems.push(`agents on leave: ${run.agentsOnLeave.length}, expected ${loaded.agentsOnLeave.length}`);
   const sampled = loaded.agentIds.filter((id) => !onLeave.has(id));
   if (run.agents.length !== sampled.length) problems.push(`${run.agents.length} agents in the summary, expected ${sampled.length}`);
   for (const agent of run.agents) {
-    if (agent.pickedRandom !== QUOTA_PER_AGENT || agent.shortfall !== 0) problems.push(`${agent.agentId}: ${agent.pickedRandom} random picks, shortfall ${agent.shortfall}`);
+    if (agent.pickedRandom !== QUOTA_PER_AGENT || agent.shortfall !== 0)
+      problems.push(`${agent.agentId}: ${agent.pickedRandom} random picks, shortfall ${agent.shortfall}`);
     if (onLeave.has(agent.agentId)) problems.push(`${agent.agentId} is on leave all month but was sampled`);
   }
   const [stored] = await dataSource.query<Record<'picks' | 'random' | 'ineligible' | 'on_leave' | 'unassigned' | 'own_supervisor' | 'twice', number>[]>(
@@ -91,9 +93,11 @@ async function assertRunFollowsPlan(dataSource: DataSource, run: SamplingRunSumm
      FROM review_assignments a JOIN recordings r ON r.id = a.recording_id WHERE a.run_id = $1`,
     [run.id, MIN_DURATION_SEC * 1000, PERIOD_START, PERIOD_END, loaded.agentsOnLeave],
   );
-  if (stored.picks !== run.picked || stored.picks !== run.pickedRandom + run.pickedByRules) problems.push(`${stored.picks} assignments stored, the summary says ${run.picked}`);
+  if (stored.picks !== run.picked || stored.picks !== run.pickedRandom + run.pickedByRules)
+    problems.push(`${stored.picks} assignments stored, the summary says ${run.picked}`);
   if (stored.random !== sampled.length * QUOTA_PER_AGENT) problems.push(`${stored.random} random picks, expected ${sampled.length * QUOTA_PER_AGENT}`);
-  for (const key of ['ineligible', 'on_leave', 'unassigned', 'own_supervisor', 'twice'] as const) if (stored[key] !== 0) problems.push(`${stored[key]} picks ${key.replace('_', ' ')}`);
+  for (const key of ['ineligible', 'on_leave', 'unassigned', 'own_supervisor', 'twice'] as const)
+    if (stored[key] !== 0) problems.push(`${stored[key]} picks ${key.replace('_', ' ')}`);
   const [strata] = await dataSource.query<{ agents: number }[]>(
     `SELECT count(*)::int AS agents FROM (SELECT agent_id FROM review_assignments WHERE run_id = $1 AND reason->>'kind' = 'random'
      GROUP BY agent_id HAVING count(DISTINCT reason->>'stratum') <> $2) bad`,
@@ -113,13 +117,17 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     agents: { default: 2_000, description: 'agents the calls are spread over' },
     teams: { default: 20, description: 'teams (each with one QA supervisor, who are the plan reviewers)' },
     runs: { default: 3, description: 'times each is run and timed (the assignments of a run are deleted before the next)' },
-    databaseUrl: { default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench_sampling', description: "the benchmark's database, DROPPED and recreated (its name must contain 'bench')" },
+    databaseUrl: {
+      default: 'postgres://postgres@127.0.0.1:5432/callgrade_bench_sampling',
+      description: "the benchmark's database, DROPPED and recreated (its name must contain 'bench')",
+    },
     keepDatabase: { default: false, description: 'keep the database afterwards (to look at it with psql)' },
   },
 
   async run({ options, outDir, cleanup }) {
     for (const name of ['calls', 'agents', 'teams', 'runs'] as const) {
-      if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
+      if (!Number.isInteger(options[name]) || options[name] < 1)
+        throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const startedAt = new Date().toISOString();
@@ -127,8 +135,16 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
 
     const dataSource = await migratedBenchDatabase(options.databaseUrl, options.keepDatabase, cleanup);
 
-    const loaded = await loadMonthOfCalls(dataSource, { calls: options.calls, agents: options.agents, teams: options.teams, periodStart: PERIOD_START, periodEnd: PERIOD_END });
-    log(`loaded ${loaded.counts.recordings} calls in ${(loaded.loadMs / 1000).toFixed(1)} s (${fixed(loaded.counts.recordings / (loaded.loadMs / 1000), 0)} calls/s, indexes and ANALYZE included)`);
+    const loaded = await loadMonthOfCalls(dataSource, {
+      calls: options.calls,
+      agents: options.agents,
+      teams: options.teams,
+      periodStart: PERIOD_START,
+      periodEnd: PERIOD_END,
+    });
+    log(
+      `loaded ${loaded.counts.recordings} calls in ${(loaded.loadMs / 1000).toFixed(1)} s (${fixed(loaded.counts.recordings / (loaded.loadMs / 1000), 0)} calls/s, indexes and ANALYZE included)`,
+    );
 
     const plan = await dataSource.getRepository(SamplingPlanEntity).save({
       name: 'Bench monthly plan',
@@ -143,7 +159,12 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     });
     // The use case as the API and the worker run it, wired by hand instead of by Nest.
     const audit = new AuditLog(dataSource.getRepository(AuditEventEntity));
-    const accounts = new UsersService(dataSource.getRepository(UserEntity), dataSource.getRepository(TeamEntity), audit, new AppConfig(validateEnvironment(process.env)));
+    const accounts = new UsersService(
+      dataSource.getRepository(UserEntity),
+      dataSource.getRepository(TeamEntity),
+      audit,
+      new AppConfig(validateEnvironment(process.env)),
+    );
     const plans = new SamplingPlansService(dataSource.getRepository(SamplingPlanEntity), dataSource.getRepository(TeamEntity), audit, accounts);
     const sut = new RunSampling(dataSource, plans, new SamplingCandidatesLoader(dataSource), dataSource.getRepository(SamplingRunEntity), audit);
 
@@ -151,9 +172,16 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     let firstPicks: string | undefined;
     const runProgress = new Progress('RunSampling.execute', options.runs);
     for (let round = 0; round < options.runs; round++) {
-      const { result: summary, wallMs, cpuMs } = await timed(() => sut.execute({ planId: plan.id, trigger: 'manual', periodStart: PERIOD_START, periodEnd: PERIOD_END }));
+      const {
+        result: summary,
+        wallMs,
+        cpuMs,
+      } = await timed(() => sut.execute({ planId: plan.id, trigger: 'manual', periodStart: PERIOD_START, periodEnd: PERIOD_END }));
       await assertRunFollowsPlan(dataSource, summary, loaded);
-      const [{ picks }] = await dataSource.query<{ picks: string }[]>(`SELECT md5(string_agg(recording_id::text || (reason::text), ',' ORDER BY recording_id)) AS picks FROM review_assignments WHERE run_id = $1`, [summary.id]);
+      const [{ picks }] = await dataSource.query<{ picks: string }[]>(
+        `SELECT md5(string_agg(recording_id::text || (reason::text), ',' ORDER BY recording_id)) AS picks FROM review_assignments WHERE run_id = $1`,
+        [summary.id],
+      );
       if (firstPicks !== undefined && picks !== firstPicks) throw new Error('the same seed and data drew different calls in two runs');
       firstPicks = picks;
       platformRuns.push({ summary, wallMs, cpuMs });
@@ -168,8 +196,20 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
     const sqlProgress = new Progress('hand-written SQL', options.runs);
     const seed = platformRuns[0].summary.seed;
     for (let round = 0; round < options.runs; round++) {
-      const { result: rows, wallMs, cpuMs } = await timed(
-        async () => await dataSource.query<{ agent_id: string }[]>(HAND_WRITTEN_SQL, [PERIOD_START, PERIOD_END, QUOTA_PER_AGENT, seed, MIN_DURATION_SEC * 1000, loaded.agentsOnLeave]),
+      const {
+        result: rows,
+        wallMs,
+        cpuMs,
+      } = await timed(
+        async () =>
+          await dataSource.query<{ agent_id: string }[]>(HAND_WRITTEN_SQL, [
+            PERIOD_START,
+            PERIOD_END,
+            QUOTA_PER_AGENT,
+            seed,
+            MIN_DURATION_SEC * 1000,
+            loaded.agentsOnLeave,
+          ]),
       );
       const expected = (loaded.agentIds.length - loaded.agentsOnLeave.length) * QUOTA_PER_AGENT;
       if (rows.length !== expected) throw new Error(`the hand-written SQL picked ${rows.length} calls, expected ${expected}`);
@@ -234,7 +274,12 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
       '',
       `RunSampling.execute is the use case behind POST /sampling-plans/:id/runs and the schedule: eligible calls read from PostgreSQL (load), selectReviewSample (sample), assignReviewers by open work (balance), and one transaction with the run and all its assignments (write).`,
       `The SQL query does the random stratified pick alone (row_number() over agent and stratum, ordered by md5(id || seed)): no targeted rules, no filling of empty strata, no reasons, nothing written. It is ${fixed(platformMedian / sqlMedian, 1)}x faster than the whole run.`,
-      `Run: ${summary.candidates} candidates, ${summary.eligible} eligible; excluded ${Object.entries(summary.exclusions).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')}; ${summary.pickedRandom} random + ${summary.pickedByRules} by rules = ${summary.picked} assignments, ${summary.unassigned} unassigned; per reviewer ${Math.min(...reviewerLoads)}-${Math.max(...reviewerLoads)}.`,
+      `Run: ${summary.candidates} candidates, ${summary.eligible} eligible; excluded ${Object.entries(summary.exclusions)
+        .filter(([, n]) => n)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(
+          ', ',
+        )}; ${summary.pickedRandom} random + ${summary.pickedByRules} by rules = ${summary.picked} assignments, ${summary.unassigned} unassigned; per reviewer ${Math.min(...reviewerLoads)}-${Math.max(...reviewerLoads)}.`,
       `Checked: every agent not on leave got ${QUOTA_PER_AGENT} random picks, one per stratum; no pick short, failed, outside the month, of an agent on leave, already under review, or given to the agent's own supervisor; the same seed drew the same calls in every run.`,
       `Bulk load (not timed above): ${loaded.counts.recordings} calls, ${loaded.counts.complaints} complaints, ${loaded.counts.surveys} surveys, ${loaded.counts.alreadyAssigned} calls already under review, ${loaded.counts.leaves} leaves, in ${(loaded.loadMs / 1000).toFixed(1)} s.`,
       `Times per run (ms, wall): RunSampling ${platformRuns.map((r) => r.wallMs.toFixed(0)).join(', ')}; SQL ${sqlRuns.map((r) => r.wallMs.toFixed(0)).join(', ')}. Node CPU excludes PostgreSQL's own CPU.`,
@@ -250,7 +295,14 @@ export const samplingDbBench = defineBenchmark<SamplingDbOptions>({
       bulkLoad: { ms: loaded.loadMs, counts: loaded.counts },
       platformRuns: platformRuns.map((r) => ({ wallMs: r.wallMs, cpuMs: r.cpuMs, timings: r.summary.timings, picked: r.summary.picked })),
       sqlRuns,
-      run: { candidates: summary.candidates, eligible: summary.eligible, exclusions: summary.exclusions, pickedRandom: summary.pickedRandom, pickedByRules: summary.pickedByRules, unassigned: summary.unassigned },
+      run: {
+        candidates: summary.candidates,
+        eligible: summary.eligible,
+        exclusions: summary.exclusions,
+        pickedRandom: summary.pickedRandom,
+        pickedByRules: summary.pickedByRules,
+        unassigned: summary.unassigned,
+      },
     };
     writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
     return { report, outFile, targetsMet: platformMedian < 10_000 };

@@ -73,7 +73,8 @@ function assertFollowsPlan(sample: ReviewSample, plan: SamplingPlan, calls: Cand
     seen.add(pick.callId);
   }
   for (const agent of sample.agents) {
-    if (agent.pickedRandom + agent.shortfall !== QUOTA_PER_AGENT) problems.push(`${agent.agentId}: ${agent.pickedRandom} random picks and a shortfall of ${agent.shortfall}, quota ${QUOTA_PER_AGENT}`);
+    if (agent.pickedRandom + agent.shortfall !== QUOTA_PER_AGENT)
+      problems.push(`${agent.agentId}: ${agent.pickedRandom} random picks and a shortfall of ${agent.shortfall}, quota ${QUOTA_PER_AGENT}`);
   }
   if (sample.picks.length === 0) problems.push('no picks at all');
   if (problems.length) throw new Error(`the review sample breaks its plan (${problems.length} problems): ${problems.slice(0, 5).join('; ')}`);
@@ -94,7 +95,8 @@ export const samplingBench = defineBenchmark<SamplingOptions>({
 
   async run({ options, outDir }) {
     for (const name of ['candidates', 'agents', 'draws'] as const) {
-      if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
+      if (!Number.isInteger(options[name]) || options[name] < 1)
+        throw new Error(`--${optionFlag(name)} must be a whole number of at least 1, not ${options[name]}`);
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const startedAt = new Date().toISOString();
@@ -122,7 +124,10 @@ export const samplingBench = defineBenchmark<SamplingOptions>({
 
     const byRules = result.agents.reduce((sum, agent) => sum + agent.pickedByRules, 0);
     const shortfall = result.agents.reduce((sum, agent) => sum + agent.shortfall, 0);
-    const excluded = Object.entries(result.exclusions).filter(([, n]) => n > 0).map(([reason, n]) => `${reason} ${n}`).join(', ');
+    const excluded = Object.entries(result.exclusions)
+      .filter(([, n]) => n > 0)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ');
     const cpuMs = draws.map((r) => r.cpuMs);
     const wallMs = draws.map((r) => r.wallMs);
     const right = { align: 'right' } as const;
@@ -181,7 +186,15 @@ export const samplingBench = defineBenchmark<SamplingOptions>({
       options,
       buildMs,
       draws,
-      sample: { candidates: result.candidates, agents: result.agents.length, eligible: result.eligible, picks: result.picks.length, byRules, shortfall, exclusions: result.exclusions },
+      sample: {
+        candidates: result.candidates,
+        agents: result.agents.length,
+        eligible: result.eligible,
+        picks: result.picks.length,
+        byRules,
+        shortfall,
+        exclusions: result.exclusions,
+      },
     };
     writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
     return { report, outFile, targetsMet: true };

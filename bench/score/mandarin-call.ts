@@ -41,9 +41,14 @@ const SMALL_TALK = [
 function mandarinWords(text: string, startMs: number, random: () => number): TranscriptWord[] {
   const characters = [...spoken(text)];
   const words: TranscriptWord[] = [];
-  for (let i = 0; i < characters.length; ) {
+  for (let i = 0; i < characters.length;) {
     const length = Math.min(characters.length - i, 1 + Math.floor(random() * 3));
-    words.push({ text: characters.slice(i, i + length).join(''), startMs: startMs + i * CHARACTER_MS, endMs: startMs + (i + length) * CHARACTER_MS, confidence: 0.9 });
+    words.push({
+      text: characters.slice(i, i + length).join(''),
+      startMs: startMs + i * CHARACTER_MS,
+      endMs: startMs + (i + length) * CHARACTER_MS,
+      confidence: 0.9,
+    });
     i += length;
   }
   return words;

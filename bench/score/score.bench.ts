@@ -55,13 +55,16 @@ function assertScoredRightly(workload: Workload, result: AutoScoreResult, seed: 
   });
   if (result.language !== language || missed.length) {
     const explain = missed.map((id) => `${id}: ${result.criteria.find((c) => c.criterionId === id)?.result.explanation ?? 'not scored'}`);
-    throw new Error(`${workload.language} call ${seed}: scored as ${result.language}; expected a pass with evidence for ${explain.join('; ') || 'every scripted criterion'}`);
+    throw new Error(
+      `${workload.language} call ${seed}: scored as ${result.language}; expected a pass with evidence for ${explain.join('; ') || 'every scripted criterion'}`,
+    );
   }
 }
 
 function checkOptions(options: ScoreOptions): void {
   for (const [name, value] of Object.entries(options)) {
-    if (!Number.isInteger(value) || value < (name === 'warmupTranscripts' ? 0 : 1)) throw new Error(`--${optionFlag(name)} must be a whole number of at least ${name === 'warmupTranscripts' ? 0 : 1}, not ${value}`);
+    if (!Number.isInteger(value) || value < (name === 'warmupTranscripts' ? 0 : 1))
+      throw new Error(`--${optionFlag(name)} must be a whole number of at least ${name === 'warmupTranscripts' ? 0 : 1}, not ${value}`);
   }
 }
 
@@ -141,7 +144,7 @@ export const scoreBench = defineBenchmark<ScoreOptions>({
     const title = `Auto-scoring: synthetic five-minute calls (300 s of talk facts) with the default scorecard, in this process on one thread`;
     const notes = [
       'auto-score: AutoScorer(defaultScorecard(), defaultScoringSettings() + the company name).score(transcript, facts, agent): the evidence-producing phrase matcher (tolerant of recognition errors, time windows, evidence per criterion).',
-      'naive includes: the agent\'s text lower-cased without punctuation, and String.includes for each configured phrase of both languages, company and agent name filled in; no tolerance, no windows, no evidence.',
+      "naive includes: the agent's text lower-cased without punctuation, and String.includes for each configured phrase of both languages, company and agent name filled in; no tolerance, no windows, no evidence.",
       `English calls: aFiveMinuteCall() (libs/scoring/test/transcript.builders.ts), agent Anna of Northwind. Mandarin calls: aFiveMinuteMandarinCall() (bench/score/mandarin-call.ts), agent 王小明 (小王) of 北风公司, about 240 characters a minute.`,
       'per s = transcripts / seconds of the median round; CPU = process.cpuUsage() (this process, all threads, so GC helper threads count too). The target is judged on CPU time; wall time on a shared machine includes other work.',
       `Each round scores all ${options.transcripts} transcripts, then runs the naive check on them; ${options.warmupTranscripts} other transcripts were scored first (not counted), and their answers checked.`,
@@ -149,7 +152,10 @@ export const scoreBench = defineBenchmark<ScoreOptions>({
     const report = renderScoreReport(title, machine, rows, checks, notes);
 
     const outFile = join(outDir, `score-${stamp}.json`);
-    writeFileSync(outFile, `${JSON.stringify({ benchmark: 'score', startedAt, finishedAt: new Date().toISOString(), machine, options, results: rows, targets: checks }, null, 2)}\n`);
+    writeFileSync(
+      outFile,
+      `${JSON.stringify({ benchmark: 'score', startedAt, finishedAt: new Date().toISOString(), machine, options, results: rows, targets: checks }, null, 2)}\n`,
+    );
     return { report, outFile, targetsMet: checks.every((c) => c.met) };
   },
 });

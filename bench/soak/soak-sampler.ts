@@ -46,4 +46,3 @@ export class SoakSampler {
     await this.db.end();
   }
 }
-

@@ -59,7 +59,11 @@ export const soakBench = defineBenchmark<SoakOptions>({
     callsPerHour: { default: 600, description: 'calls a contact centre records in an hour' },
     hours: { default: 1, description: 'hours of calls to send (0.1 for a quick check)' },
     compression: { default: 20, description: 'time compression: 20 sends an hour of calls in 3 minutes' },
-    transcribeEvery: { default: 60, description: 'every n-th call is a spoken call (about a minute, flite) transcribed by the recogniser; the others bring their own transcript and go straight to scoring' },
+    transcribeEvery: {
+      default: 60,
+      description:
+        'every n-th call is a spoken call (about a minute, flite) transcribed by the recogniser; the others bring their own transcript and go straight to scoring',
+    },
     callSeconds: { default: 12, description: 'length of each call that brings its transcript (mono 8 kHz WAV, unique content)' },
     sampleMs: { default: 1000, description: 'how often memory, handles and queue depth are sampled' },
     warmupShare: { default: 0.25, description: 'share of the samples at the start left out of the trend (caches and JIT warming up)' },
@@ -67,7 +71,10 @@ export const soakBench = defineBenchmark<SoakOptions>({
     handleTolerance: { default: 5, description: 'open handles gained per 1,000 calls tolerated' },
     queueTolerance: { default: 20, description: 'queue depth gained per 1,000 calls tolerated (more: the pipeline does not keep up with the rate)' },
     drainTimeoutS: { default: 900, description: 'how long to wait after the last call for the pipeline to finish' },
-    databaseUrl: { default: 'postgres://postgres@127.0.0.1:5432/callgrade_soak_bench', description: "the platform's database, DROPPED and recreated (its name must contain 'bench')" },
+    databaseUrl: {
+      default: 'postgres://postgres@127.0.0.1:5432/callgrade_soak_bench',
+      description: "the platform's database, DROPPED and recreated (its name must contain 'bench')",
+    },
     redisUrl: { default: 'redis://127.0.0.1:6379/10', description: "the platform's Redis (its queue keys are cleared)" },
   },
 
@@ -87,14 +94,25 @@ export const soakBench = defineBenchmark<SoakOptions>({
     const spoken = await generateCalls(dirs.audio, Math.min(4, Math.ceil(calls / options.transcribeEvery)), 8000);
 
     const platform = await startPlatform(
-      { repoRoot, databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, storageDir: dirs.storage, workDir: dirs.platformCwd, maxUploadBytes: 64 * 1024 * 1024, maxRecordingSeconds: 3600, transcriptionWorker: true },
+      {
+        repoRoot,
+        databaseUrl: options.databaseUrl,
+        redisUrl: options.redisUrl,
+        storageDir: dirs.storage,
+        workDir: dirs.platformCwd,
+        maxUploadBytes: 64 * 1024 * 1024,
+        maxRecordingSeconds: 3600,
+        transcriptionWorker: true,
+      },
       cleanup,
     );
     const sampler = new SoakSampler(platform.process.pid, options.redisUrl, options.databaseUrl);
     await sampler.open();
     cleanup.add('close the soak sampler', () => sampler.close());
 
-    log(`soak: ${calls} calls, one every ${intervalMs.toFixed(0)} ms (${options.callsPerHour}/h compressed ${options.compression}×), every ${options.transcribeEvery}th transcribed`);
+    log(
+      `soak: ${calls} calls, one every ${intervalMs.toFixed(0)} ms (${options.callsPerHour}/h compressed ${options.compression}×), every ${options.transcribeEvery}th transcribed`,
+    );
     const samples: SoakSample[] = [];
     let sent = 0;
     const t0 = performance.now();
@@ -114,7 +132,14 @@ export const soakBench = defineBenchmark<SoakOptions>({
       const due = t0 + i * intervalMs;
       if (due > performance.now()) await sleep(due - performance.now());
       uploads.push(
-        upload(platform.url, platform.apiKey, platform.agentExternalId, `soak-${stamp}-${i}`, recognised(i) ? spoken[(i / options.transcribeEvery) % spoken.length].path : files[i].path, !recognised(i)).then(
+        upload(
+          platform.url,
+          platform.apiKey,
+          platform.agentExternalId,
+          `soak-${stamp}-${i}`,
+          recognised(i) ? spoken[(i / options.transcribeEvery) % spoken.length].path : files[i].path,
+          !recognised(i),
+        ).then(
           () => {
             sent += 1;
           },
@@ -170,15 +195,41 @@ async function upload(url: URL, apiKey: string, agentExternalId: string, externa
   if (res.status !== 202) throw new Error(`${externalId}: ${res.status} ${await res.text()}`);
 }
 
-function renderReport(o: SoakOptions, calls: number, intervalMs: number, samples: SoakSample[], sendingEndedAt: number, verdicts: TrendVerdict[], drainedS: number, loadBefore: number): string {
+function renderReport(
+  o: SoakOptions,
+  calls: number,
+  intervalMs: number,
+  samples: SoakSample[],
+  sendingEndedAt: number,
+  verdicts: TrendVerdict[],
+  drainedS: number,
+  loadBefore: number,
+): string {
   const sendingS = samples[sendingEndedAt - 1]?.atS ?? 0;
   const every = Math.max(1, Math.floor(samples.length / 12));
   const timeline = renderTable(
-    [{ header: 't (s)', align: 'right' }, { header: 'calls sent', align: 'right' }, { header: 'done', align: 'right' }, { header: 'RSS MB', align: 'right' }, { header: 'handles', align: 'right' }, { header: 'queue', align: 'right' }],
-    samples.filter((_, i) => i % every === 0 || i === samples.length - 1).map((s) => [fixed(s.atS, 0), String(s.callsSent), String(s.callsDone), fixed(s.rssMb), String(s.openHandles), String(s.queueDepth)]),
+    [
+      { header: 't (s)', align: 'right' },
+      { header: 'calls sent', align: 'right' },
+      { header: 'done', align: 'right' },
+      { header: 'RSS MB', align: 'right' },
+      { header: 'handles', align: 'right' },
+      { header: 'queue', align: 'right' },
+    ],
+    samples
+      .filter((_, i) => i % every === 0 || i === samples.length - 1)
+      .map((s) => [fixed(s.atS, 0), String(s.callsSent), String(s.callsDone), fixed(s.rssMb), String(s.openHandles), String(s.queueDepth)]),
   );
   const trends = renderTable(
-    [{ header: 'metric' }, { header: 'first', align: 'right' }, { header: 'last sent', align: 'right' }, { header: 'peak', align: 'right' }, { header: 'slope / 1,000 calls (95 % CI)', align: 'right' }, { header: 'tolerance', align: 'right' }, { header: 'verdict' }],
+    [
+      { header: 'metric' },
+      { header: 'first', align: 'right' },
+      { header: 'last sent', align: 'right' },
+      { header: 'peak', align: 'right' },
+      { header: 'slope / 1,000 calls (95 % CI)', align: 'right' },
+      { header: 'tolerance', align: 'right' },
+      { header: 'verdict' },
+    ],
     verdicts.map((v) => {
       const meta = METRICS.find((m) => m.metric === v.metric)!;
       const values = samples.slice(0, sendingEndedAt).map((s) => s[v.metric]);
@@ -217,8 +268,16 @@ function chart(samples: SoakSample[], verdicts: TrendVerdict[]): string {
     yLabel: 'MB / fds / jobs',
     series: [
       { label: `RSS (MB), ${fixed(rss.perThousandCalls.slope, 2)} MB per 1,000 calls`, points: samples.map((s) => [s.callsSent, s.rssMb]), trend: rss.trend },
-      { label: `open handles, ${fixed(handles.perThousandCalls.slope, 2)} per 1,000 calls`, points: samples.map((s) => [s.callsSent, s.openHandles]), trend: handles.trend },
-      { label: `queue depth, ${fixed(queue.perThousandCalls.slope, 2)} per 1,000 calls`, points: samples.map((s) => [s.callsSent, s.queueDepth]), trend: queue.trend },
+      {
+        label: `open handles, ${fixed(handles.perThousandCalls.slope, 2)} per 1,000 calls`,
+        points: samples.map((s) => [s.callsSent, s.openHandles]),
+        trend: handles.trend,
+      },
+      {
+        label: `queue depth, ${fixed(queue.perThousandCalls.slope, 2)} per 1,000 calls`,
+        points: samples.map((s) => [s.callsSent, s.queueDepth]),
+        trend: queue.trend,
+      },
     ],
   });
 }

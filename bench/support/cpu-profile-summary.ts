@@ -29,7 +29,13 @@ function areaOf(frame: ProfileNode['callFrame']): string {
   if (pkg) return pkg[1];
   const own = /\/dist\/(libs|apps)\/([^/]+)\//.exec(url);
   if (own) return own[1] === 'libs' ? `@callgrade/${own[2]}` : `apps/${own[2]}`;
-  if (url.startsWith('node:')) return `node:${url.slice(5).replace(/^internal\//, '').split('/')[0]}`;
+  if (url.startsWith('node:'))
+    return `node:${
+      url
+        .slice(5)
+        .replace(/^internal\//, '')
+        .split('/')[0]
+    }`;
   return url;
 }
 
@@ -70,7 +76,10 @@ export function summariseCpuProfile(path: string, top = 15): ProfileSummary {
     busyMs,
     idleMs,
     topFunctions: [...functions.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top),
-    areas: [...areas].map(([area, selfMs]) => ({ area, selfMs })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top),
+    areas: [...areas]
+      .map(([area, selfMs]) => ({ area, selfMs }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top),
   };
 }
 

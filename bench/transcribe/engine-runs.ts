@@ -40,13 +40,22 @@ export async function runBareEngine(call: GeneratedCall, workDir: string, signal
     run.split = addUsage(run.split, splitClock());
     const engineClock = startClock();
     run.outputs.push(
-      await runCommand('pocketsphinx_continuous', [
-        '-infile', wav,
-        '-hmm', join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'en-us'),
-        '-lm', join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
-        '-dict', join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'cmudict-en-us.dict'),
-        '-time', 'yes',
-      ], signal),
+      await runCommand(
+        'pocketsphinx_continuous',
+        [
+          '-infile',
+          wav,
+          '-hmm',
+          join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'en-us'),
+          '-lm',
+          join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'en-us.lm.bin'),
+          '-dict',
+          join(DEFAULT_POCKETSPHINX_MODEL_DIR, 'cmudict-en-us.dict'),
+          '-time',
+          'yes',
+        ],
+        signal,
+      ),
     );
     run.engine = addUsage(run.engine, engineClock());
     await rm(wav, { force: true });
@@ -59,7 +68,13 @@ export function recognisedByBareEngine(call: GeneratedCall, outputs: string[]): 
   if (channels.length !== 2 || channels.some((words) => words.length === 0)) {
     throw new Error(`bare engine: pocketsphinx recognised no words on a channel of call ${call.path} (${channels.map((w) => w.length).join(' and ')} words)`);
   }
-  return { words: [channels[0].length, channels[1].length], text: channels.flat().map((w) => w.text.toLowerCase()).join(' ') };
+  return {
+    words: [channels[0].length, channels[1].length],
+    text: channels
+      .flat()
+      .map((w) => w.text.toLowerCase())
+      .join(' '),
+  };
 }
 
 export interface PipelineSettings {

@@ -204,7 +204,7 @@ export function renderTranscribeReport({ title, machine, variants, calls, breakd
     'Per call:',
     perCall,
     '',
-    'Where the CPU time goes (CPU s summed over the same jobs as above; differences in % of the bare engine\'s total):',
+    "Where the CPU time goes (CPU s summed over the same jobs as above; differences in % of the bare engine's total):",
     breakdownTable,
     '',
     `Throughput of the pipeline (with vocabulary) over the same calls:`,
@@ -230,7 +230,11 @@ function renderBreakdown(variants: VariantResult[], breakdown: Breakdown): strin
   const split = breakdown.pipelinePrepare.childCpuSeconds;
   const rows: { step: string; bare: number; pipeline: (v: VariantResult) => number }[] = [
     { step: 'audio split (bare: sox x2; pipeline: ffprobe + ffmpeg, probed alone)', bare: breakdown.bareSplit.childCpuSeconds, pipeline: () => split },
-    { step: 'recognition: pocketsphinx (pipeline: its children minus the split)', bare: breakdown.bareEngine.childCpuSeconds, pipeline: (v) => v.usage.childCpuSeconds - breakdown.pipelinePrepare.childCpuSeconds },
+    {
+      step: 'recognition: pocketsphinx (pipeline: its children minus the split)',
+      bare: breakdown.bareEngine.childCpuSeconds,
+      pipeline: (v) => v.usage.childCpuSeconds - breakdown.pipelinePrepare.childCpuSeconds,
+    },
     {
       step: 'this process: spawning, parsing; pipeline: + talk facts, high-band fill (8 kHz), keyword merge, segments',
       bare: bare.usage.ownCpuSeconds,

@@ -25,9 +25,11 @@ function checkOptions(options: TranscribeOptions): number[] {
   for (const name of ['calls', 'rounds'] as const) {
     if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${name} must be a whole number of at least 1, not ${options[name]}`);
   }
-  if (![8000, 16000, 22050, 44100, 48000].includes(options.sampleRate)) throw new Error(`--sample-rate must be 8000, 16000, 22050, 44100 or 48000, not ${options.sampleRate}`);
+  if (![8000, 16000, 22050, 44100, 48000].includes(options.sampleRate))
+    throw new Error(`--sample-rate must be 8000, 16000, 22050, 44100 or 48000, not ${options.sampleRate}`);
   const levels = options.jobsAtOnce.split(',').map((c) => Number(c.trim()));
-  if (levels.length === 0 || !levels.every((c) => Number.isInteger(c) && c >= 1)) throw new Error(`--${optionFlag('jobsAtOnce')} takes whole numbers like 1,2; not "${options.jobsAtOnce}"`);
+  if (levels.length === 0 || !levels.every((c) => Number.isInteger(c) && c >= 1))
+    throw new Error(`--${optionFlag('jobsAtOnce')} takes whole numbers like 1,2; not "${options.jobsAtOnce}"`);
   return levels;
 }
 
@@ -35,7 +37,9 @@ function checkOptions(options: TranscribeOptions): number[] {
 const NAME_PATTERN = new RegExp(`\\b(${VOCABULARY.join('|')})\\b`, 'gi');
 const namesIn = (text: string) => text.match(NAME_PATTERN)?.length ?? 0;
 const namesSaid = (call: GeneratedCall) =>
-  CALL_SCRIPTS.find((s) => s.title === call.title)?.turns.filter((t) => t.speaker === 'agent').reduce((n, t) => n + namesIn(t.text), 0) ?? 0;
+  CALL_SCRIPTS.find((s) => s.title === call.title)
+    ?.turns.filter((t) => t.speaker === 'agent')
+    .reduce((n, t) => n + namesIn(t.text), 0) ?? 0;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -43,8 +47,14 @@ export const transcribeBench = defineBenchmark<TranscribeOptions>({
   name: 'transcribe',
   summary: 'transcription real-time factor: the whole pipeline vs the bare pocketsphinx command, and throughput',
   options: {
-    calls: { default: 4, description: 'how many stereo calls to speak with flite (about 50-60 s each; four scripts, then again with the other customer voice)' },
-    rounds: { default: 2, description: 'times each call goes through each run for the real-time factor (pocketsphinx\'s own time varies by a third from run to run here)' },
+    calls: {
+      default: 4,
+      description: 'how many stereo calls to speak with flite (about 50-60 s each; four scripts, then again with the other customer voice)',
+    },
+    rounds: {
+      default: 2,
+      description: "times each call goes through each run for the real-time factor (pocketsphinx's own time varies by a third from run to run here)",
+    },
     sampleRate: { default: 8000, description: 'sample rate of the generated recordings (8000: telephone audio, as contact centres record)' },
     jobsAtOnce: { default: '1,2', description: 'throughput runs: how many pipeline jobs at once, comma-separated' },
     skipWarmup: { default: false, description: 'measure from the first run (by default each variant runs once on the first call first, not counted)' },
@@ -104,7 +114,10 @@ export const transcribeBench = defineBenchmark<TranscribeOptions>({
     }
 
     const totals = new Map<VariantKey, VariantResult>(
-      VARIANTS.map((key) => [key, { key, jobs: 0, audioSeconds: 0, usage: NO_USAGE, words: [0, 0], namesHeard: 0, namesSaid: 0, pairedCpuOverheadPercent: [] }]),
+      VARIANTS.map((key) => [
+        key,
+        { key, jobs: 0, audioSeconds: 0, usage: NO_USAGE, words: [0, 0], namesHeard: 0, namesSaid: 0, pairedCpuOverheadPercent: [] },
+      ]),
     );
     const perCall: CallResult[] = [];
     const progress = new Progress('real-time factor: each call through each run', options.rounds * calls.length * VARIANTS.length);
@@ -154,7 +167,13 @@ export const transcribeBench = defineBenchmark<TranscribeOptions>({
       await Promise.all(Array.from({ length: Math.min(concurrency, calls.length) }, worker));
       const usage = clock();
       latencies.sort((a, b) => a - b);
-      throughput.push({ concurrency, jobs: calls.length, audioSeconds, usage, jobLatencySeconds: { p50: percentile(latencies, 50), max: latencies[latencies.length - 1] ?? NaN } });
+      throughput.push({
+        concurrency,
+        jobs: calls.length,
+        audioSeconds,
+        usage,
+        jobLatencySeconds: { p50: percentile(latencies, 50), max: latencies[latencies.length - 1] ?? NaN },
+      });
       log(`throughput, ${concurrency} at once: ${(audioSeconds / usage.wallSeconds).toFixed(2)} audio s per wall s`);
     }
 
@@ -165,12 +184,12 @@ export const transcribeBench = defineBenchmark<TranscribeOptions>({
     const machine = `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, load average (1/5/15 min) ${load(loadBefore)} at start / ${load(loadAfter)} at end; Node ${process.version}`;
     const title = `Transcription: ${calls.length} stereo ${options.sampleRate / 1000} kHz calls spoken by flite (agent slt left, customer awb/rms right), ${audioSeconds.toFixed(1)} s of audio`;
     const notes = [
-      'RTF = processing seconds / seconds of call (a stereo second counts once). CPU s = this process (process.cpuUsage: the pipeline\'s JavaScript, reads, spawning) + its children (cutime+cstime from /proc/self/stat: sox, ffprobe, ffmpeg, pocketsphinx; 10 ms resolution).',
+      "RTF = processing seconds / seconds of call (a stereo second counts once). CPU s = this process (process.cpuUsage: the pipeline's JavaScript, reads, spawning) + its children (cutime+cstime from /proc/self/stat: sox, ffprobe, ffmpeg, pocketsphinx; 10 ms resolution).",
       'bare engine: per channel, `sox call.wav -r 16000 ch.wav remix N` then `pocketsphinx_continuous -infile ch.wav -hmm .../en-us -lm .../en-us.lm.bin -dict .../cmudict-en-us.dict -time yes`, channels one after the other.',
-      'pipeline: transcribeRecording() with selectTranscriber({ engine: \'pocketsphinx\' }), agent-left: ffprobe, ffmpeg split to 16 kHz, voice activity (talk facts), per channel with speech pocketsphinx (+ the high-band fill of narrowband audio, + a keyword-spotting pass when a vocabulary word is missing from the language model), segments, merge.',
+      "pipeline: transcribeRecording() with selectTranscriber({ engine: 'pocketsphinx' }), agent-left: ffprobe, ffmpeg split to 16 kHz, voice activity (talk facts), per channel with speech pocketsphinx (+ the high-band fill of narrowband audio, + a keyword-spotting pass when a vocabulary word is missing from the language model), segments, merge.",
       `names heard: how often ${VOCABULARY.join(' or ')} came out of a run, of how often the agent said them; the bare engine cannot write either (not in its dictionary).`,
       `${options.rounds} round(s): each call ran through the three variants in a rotating order, one job at a time${!options.skipWarmup ? ', after one unmeasured run of each on the first call' : ''}. The target is judged on the CPU totals because the machine is shared; wall time is beside it. On a busy machine CPU time varies too (the same pocketsphinx command on the same file took 5.7-9.8 s of CPU here), hence the per-call median and range.`,
-      'Throughput: the pipeline with vocabulary over the same calls, N jobs at once in this process (as the worker\'s concurrency setting does); CPU busy = CPU s / wall s.',
+      "Throughput: the pipeline with vocabulary over the same calls, N jobs at once in this process (as the worker's concurrency setting does); CPU busy = CPU s / wall s.",
     ];
     const report = renderTranscribeReport({ title, machine, variants, calls: perCall, breakdown, throughput, checks, notes });
 

@@ -35,7 +35,16 @@ const percent = (a: Agreement) => `${(a.rate * 100).toFixed(1)}%`;
 /** Left-aligned first column, right-aligned others, two spaces apart. */
 function table(rows: string[][], indent = '  '): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Per criterion: rows are the truth, columns what the pipeline predicted. */
@@ -59,7 +68,15 @@ export function disagreementList(judgements: readonly Judgement[]): string {
     rows.push([j.callId, j.criterionId, j.truth, j.predicted, j.onScript === j.truth ? 'recognition' : 'scoring', j.explanation]);
   }
   const widths = rows[0].map((_, c) => (c === rows[0].length - 1 ? 0 : Math.max(...rows.map((r) => r[c].length))));
-  return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()}`).join('\n');
+  return rows
+    .map(
+      (r) =>
+        `  ${r
+          .map((cell, c) => cell.padEnd(widths[c]))
+          .join('  ')
+          .trimEnd()}`,
+    )
+    .join('\n');
 }
 
 /** The whole report: summary per criterion, confusion tables, disagreements, and what was heard in calls with any. */

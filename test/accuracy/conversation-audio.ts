@@ -86,13 +86,24 @@ function buildChannel(turns: readonly (PlacedTurn & { wav: string })[], totalSam
 export function conversationAudio(conversation: Conversation): ConversationAudio {
   const { turns, durationMs } = layOut(conversation);
   mkdirSync(DIR, { recursive: true });
-  const key = createHash('sha1').update(JSON.stringify(['conversation-v1', conversation])).digest('hex').slice(0, 16);
+  const key = createHash('sha1')
+    .update(JSON.stringify(['conversation-v1', conversation]))
+    .digest('hex')
+    .slice(0, 16);
   const path = join(DIR, `conversation-${key}.wav`);
   if (!existsSync(path)) {
     const tmp = `${path}.${process.pid}.tmp`;
     const total = msToSamples(durationMs);
-    buildChannel(turns.filter((t) => t.speaker === 'agent'), total, `${tmp}.left.wav`);
-    buildChannel(turns.filter((t) => t.speaker === 'customer'), total, `${tmp}.right.wav`);
+    buildChannel(
+      turns.filter((t) => t.speaker === 'agent'),
+      total,
+      `${tmp}.left.wav`,
+    );
+    buildChannel(
+      turns.filter((t) => t.speaker === 'customer'),
+      total,
+      `${tmp}.right.wav`,
+    );
     execFileSync('sox', ['-M', `${tmp}.left.wav`, `${tmp}.right.wav`, `${tmp}.wav`]);
     rmSync(`${tmp}.left.wav`, { force: true });
     rmSync(`${tmp}.right.wav`, { force: true });

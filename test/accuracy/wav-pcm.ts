@@ -10,7 +10,7 @@ export function parseWav(bytes: Buffer): Pcm {
   let channelCount = 0;
   let sampleRate = 0;
   let bits = 0;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = bytes.toString('ascii', at, at + 4);
     const size = bytes.readUInt32LE(at + 4);
     const body = at + 8;

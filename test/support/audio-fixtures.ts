@@ -49,7 +49,9 @@ export function convert(wav: string, format: 'mp3' | 'ogg' | 'flac' | 'opus'): s
 
 /** Silence of a given length, mono 8 kHz: the cheapest valid audio, for tests that only need "a file". */
 export function silence(seconds: number, rate = 8000): string {
-  return cached(`silence:${seconds}:${rate}`, 'wav', (out) => execFileSync('sox', ['-n', '-r', String(rate), '-c', '1', '-b', '16', out, 'trim', '0', String(seconds)]));
+  return cached(`silence:${seconds}:${rate}`, 'wav', (out) =>
+    execFileSync('sox', ['-n', '-r', String(rate), '-c', '1', '-b', '16', out, 'trim', '0', String(seconds)]),
+  );
 }
 
 /** The first `fraction` of a file's bytes: a truncated upload. */

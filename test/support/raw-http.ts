@@ -28,7 +28,9 @@ export function rawHttp(url: string, chunks: (string | Buffer)[], options: { abo
       const text = Buffer.concat(received).toString('utf8');
       const match = /^HTTP\/1\.1 (\d{3})[^\r\n]*\r\n([\s\S]*?)\r\n\r\n([\s\S]*)$/.exec(text);
       if (!match) return reject(new Error(`no HTTP answer: ${JSON.stringify(text.slice(0, 200))}`));
-      const headers = Object.fromEntries(match[2].split('\r\n').map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        match[2].split('\r\n').map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       resolve({ status: Number(match[1]), headers, body: headers['transfer-encoding'] === 'chunked' ? unchunk(match[3]) : match[3] });
     });
     socket.on('connect', () => {
@@ -56,5 +58,6 @@ function unchunk(body: string): string {
 }
 
 /** One HTTP/1.1 chunk of a `Transfer-Encoding: chunked` body. */
-export const chunk = (data: string | Buffer) => Buffer.concat([Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`), Buffer.from(data), Buffer.from('\r\n')]);
+export const chunk = (data: string | Buffer) =>
+  Buffer.concat([Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`), Buffer.from(data), Buffer.from('\r\n')]);
 export const LAST_CHUNK = '0\r\n\r\n';

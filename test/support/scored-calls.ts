@@ -28,7 +28,13 @@ export async function aScoredCall(app: TestApp, uploader: TestUser, agent: TestU
   const res = await app.http
     .post('/api/v1/recordings')
     .set('Authorization', uploader.auth)
-    .field({ externalId: uniqueCallId(), agentId: agent.id, startedAt: startedAt.toISOString(), direction: 'inbound', transcript: JSON.stringify(conversation(lines)) })
+    .field({
+      externalId: uniqueCallId(),
+      agentId: agent.id,
+      startedAt: startedAt.toISOString(),
+      direction: 'inbound',
+      transcript: JSON.stringify(conversation(lines)),
+    })
     .attach('file', silence(30))
     .expect(202);
   const id = res.body.id as string;

@@ -19,7 +19,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     .overrideProvider(Environment)
     .useValue(validateEnvironment({ ...process.env, ...env }))
     .compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }), { title: 'Callgrade test', security: moduleRef.get(AppConfig).httpSecurity });
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }), {
+    title: 'Callgrade test',
+    security: moduleRef.get(AppConfig).httpSecurity,
+  });
   await app.init();
   return {
     app,

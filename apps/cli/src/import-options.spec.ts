@@ -12,7 +12,10 @@ describe('parseImportArgs', () => {
   });
 
   it('reads --as and --concurrency', () => {
-    expect(parseImportArgs(['--dir', 'd', '--csv', 'c', '--as', 'qa@example.com', '--concurrency', '4'], '/')).toMatchObject({ as: 'qa@example.com', concurrency: 4 });
+    expect(parseImportArgs(['--dir', 'd', '--csv', 'c', '--as', 'qa@example.com', '--concurrency', '4'], '/')).toMatchObject({
+      as: 'qa@example.com',
+      concurrency: 4,
+    });
   });
 
   it('answers help', () => {

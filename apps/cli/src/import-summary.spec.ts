@@ -29,7 +29,13 @@ describe('import summary', () => {
     const text = formatSummary(
       summary({
         refused: [
-          { line: 4, file: 'a.wav', code: 'validation_failed', message: 'The recording metadata is invalid: startedAt is wrong', errors: { startedAt: 'is wrong' } },
+          {
+            line: 4,
+            file: 'a.wav',
+            code: 'validation_failed',
+            message: 'The recording metadata is invalid: startedAt is wrong',
+            errors: { startedAt: 'is wrong' },
+          },
           { line: 12, file: 'b.txt', code: 'unsupported_media_type', message: 'The file is not usable audio: no known header', errors: { file: 'not audio' } },
         ],
       }),

@@ -17,9 +17,14 @@ export class ImportUploader {
       ? await this.users.findOne({ where: { email: email.toLowerCase() } })
       : await this.users.findOne({ where: { role: UserRole.Admin, active: true }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (!user) {
-      throw new UsageError(email ? `--as: no user has the email ${email}` : 'There is no active admin to import as: start the platform once (it creates one), or pass --as <email>');
+      throw new UsageError(
+        email
+          ? `--as: no user has the email ${email}`
+          : 'There is no active admin to import as: start the platform once (it creates one), or pass --as <email>',
+      );
     }
-    if (!(UPLOADER_ROLES as readonly UserRole[]).includes(user.role)) throw new UsageError(`--as: ${user.email} is ${user.role}; only an admin or a qa_supervisor can import recordings`);
+    if (!(UPLOADER_ROLES as readonly UserRole[]).includes(user.role))
+      throw new UsageError(`--as: ${user.email} is ${user.role}; only an admin or a qa_supervisor can import recordings`);
     if (!user.active) throw new UsageError(`--as: ${user.email} is deactivated`);
     return { kind: 'user', id: user.id, email: user.email, role: user.role, teamId: user.teamId };
   }

@@ -53,7 +53,11 @@ async function main(): Promise<ExitCode> {
 }
 
 async function checkPaths(options: ImportOptions): Promise<void> {
-  const isDir = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
+  const isDir = (path: string) =>
+    stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
   if (!(await isDir(options.dir))) throw new UsageError(`--dir ${options.dir} is not a folder`);
   if (options.report && !(await isDir(dirname(options.report)))) throw new UsageError(`--report: the folder ${dirname(options.report)} does not exist`);
 }

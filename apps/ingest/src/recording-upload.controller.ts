@@ -1,5 +1,15 @@
 import { Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { AllowApiKey, CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { ReceiveRecording, RecordingMetadataInput, RecordingUploadReader, UPLOADER_ROLES } from '@callgrade/recordings';
 import type { Request, Response } from 'express';

@@ -55,7 +55,11 @@ export class ComplaintDeadlinesWorker extends QueueProcessor<QueueName.Complaint
         upcoming.map((t) => ({
           name: t.job,
           data: t.payload,
-          opts: { ...jobOptions(JobName.CheckComplaintDeadline), jobId: t.jobId, delay: Math.max(0, t.payload.dueAt ? Date.parse(t.payload.dueAt) - Date.now() : 0) },
+          opts: {
+            ...jobOptions(JobName.CheckComplaintDeadline),
+            jobId: t.jobId,
+            delay: Math.max(0, t.payload.dueAt ? Date.parse(t.payload.dueAt) - Date.now() : 0),
+          },
         })),
       );
     }

@@ -28,7 +28,11 @@ export class RetentionPurgeWorker extends QueueProcessor<QueueName.Retention> im
     if (!this.config.retentionPurgeEnabled) return;
     this.scheduler = new Queue<PurgeExpiredRecordingsJob>(QueueName.Retention, { connection: redisOptionsFromUrl(this.config.redisUrl) });
     this.scheduler.on('error', (error) => this.logger.warn(`Retention queue: ${error.message}`));
-    await this.scheduler.upsertJobScheduler(RETENTION_SCHEDULER_ID, { every: EVERY_MS }, { name: JobName.PurgeExpiredRecordings, data: {}, opts: jobOptions(JobName.PurgeExpiredRecordings) });
+    await this.scheduler.upsertJobScheduler(
+      RETENTION_SCHEDULER_ID,
+      { every: EVERY_MS },
+      { name: JobName.PurgeExpiredRecordings, data: {}, opts: jobOptions(JobName.PurgeExpiredRecordings) },
+    );
     this.startWorker({ redisUrl: this.config.redisUrl, concurrency: 1, lockMs: this.config.workerLockMs });
     this.logger.log('Retention purge scheduled (hourly)');
   }

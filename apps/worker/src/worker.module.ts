@@ -16,16 +16,7 @@ import { TranscriptionWorker } from './transcription.worker';
 
 /** Background work: relays the outbox to the queues and runs the queue processors. */
 @Module({
-  imports: [
-    CoreModule,
-    OutboxRelayModule,
-    RecordingsModule,
-    TranscriptsModule,
-    AutoScoringModule,
-    ReviewSamplingModule,
-    ComplaintsModule,
-    PrivacyModule,
-  ],
+  imports: [CoreModule, OutboxRelayModule, RecordingsModule, TranscriptsModule, AutoScoringModule, ReviewSamplingModule, ComplaintsModule, PrivacyModule],
   providers: [TranscriptionWorker, ScoringWorker, SamplingScheduleWorker, ComplaintDeadlinesWorker, RetentionPurgeWorker, LostJobsReconciler],
 })
 export class WorkerModule implements OnModuleInit {

@@ -17,7 +17,8 @@ export class ApiKeysService {
   async issue(name: string, createdBy: string, actor?: Principal): Promise<{ apiKey: ApiKeyEntity; key: string }> {
     const generated = generateApiKey();
     const saved = await this.keys.save(this.keys.create({ name, prefix: generated.prefix, secretHash: generated.secretHash, createdBy }));
-    if (actor) await this.audit.record(actor, { action: 'api_key.issued', resourceType: 'api_key', resourceId: saved.id, details: { name, prefix: generated.prefix } });
+    if (actor)
+      await this.audit.record(actor, { action: 'api_key.issued', resourceType: 'api_key', resourceId: saved.id, details: { name, prefix: generated.prefix } });
     return { apiKey: await this.get(saved.id), key: generated.token };
   }
 

@@ -19,7 +19,12 @@ export class InitialAdminSeeder implements OnApplicationBootstrap {
     if (await this.users.exists({ where: { role: UserRole.Admin } })) return;
     const { email, password, isDevDefault } = this.config.initialAdmin;
     try {
-      await this.users.insert({ email: email.toLowerCase(), displayName: 'Administrator', passwordHash: await hashPassword(password, this.config.passwordHashParams), role: UserRole.Admin });
+      await this.users.insert({
+        email: email.toLowerCase(),
+        displayName: 'Administrator',
+        passwordHash: await hashPassword(password, this.config.passwordHashParams),
+        role: UserRole.Admin,
+      });
     } catch (e) {
       if (isUniqueViolation(e)) return; // another process created it first
       throw e;

@@ -6,7 +6,6 @@ import { UserEntity } from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { Repository } from 'typeorm';
 
-
 @Injectable()
 export class LoginService {
   constructor(
@@ -26,7 +25,18 @@ export class LoginService {
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
     const user = await this.users.findOne({
       where: { email: email.toLowerCase() },
-      select: { id: true, email: true, displayName: true, role: true, externalId: true, teamId: true, active: true, createdAt: true, updatedAt: true, passwordHash: true },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        externalId: true,
+        teamId: true,
+        active: true,
+        createdAt: true,
+        updatedAt: true,
+        passwordHash: true,
+      },
     });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.unknownUserHash()));
     if (!user || !ok || !user.active) throw new DomainError(ErrorCode.InvalidCredentials, 'Email or password is wrong, or the account is deactivated');

@@ -23,7 +23,13 @@ export class TeamsService {
     const supervisors = await this.supervisors(command.supervisorIds ?? []);
     try {
       const saved = await this.teams.save(this.teams.create({ name: command.name, supervisors }));
-      if (actor) await this.audit.record(actor, { action: 'team.created', resourceType: 'team', resourceId: saved.id, details: { name: saved.name, supervisorIds: supervisors.map((u) => u.id).join(',') } });
+      if (actor)
+        await this.audit.record(actor, {
+          action: 'team.created',
+          resourceType: 'team',
+          resourceId: saved.id,
+          details: { name: saved.name, supervisorIds: supervisors.map((u) => u.id).join(',') },
+        });
       return this.get(saved.id);
     } catch (e) {
       throw this.translateUniqueViolation(e);
@@ -42,7 +48,13 @@ export class TeamsService {
 
   async update(id: string, command: TeamCommand, actor?: Principal): Promise<TeamEntity> {
     const team = await this.get(id);
-    const before = { name: team.name, supervisorIds: (team.supervisors ?? []).map((u) => u.id).sort().join(',') };
+    const before = {
+      name: team.name,
+      supervisorIds: (team.supervisors ?? [])
+        .map((u) => u.id)
+        .sort()
+        .join(','),
+    };
     if (command.name !== undefined) team.name = command.name;
     if (command.supervisorIds !== undefined) team.supervisors = await this.supervisors(command.supervisorIds);
     try {
@@ -51,8 +63,17 @@ export class TeamsService {
       throw this.translateUniqueViolation(e);
     }
     const after = await this.get(id);
-    const supervisorIds = (after.supervisors ?? []).map((u) => u.id).sort().join(',');
-    if (actor) await this.audit.record(actor, { action: 'team.updated', resourceType: 'team', resourceId: id, details: { nameBefore: before.name, name: after.name, supervisorIdsBefore: before.supervisorIds, supervisorIds } });
+    const supervisorIds = (after.supervisors ?? [])
+      .map((u) => u.id)
+      .sort()
+      .join(',');
+    if (actor)
+      await this.audit.record(actor, {
+        action: 'team.updated',
+        resourceType: 'team',
+        resourceId: id,
+        details: { nameBefore: before.name, name: after.name, supervisorIdsBefore: before.supervisorIds, supervisorIds },
+      });
     return after;
   }
 

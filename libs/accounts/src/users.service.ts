@@ -48,7 +48,13 @@ export class UsersService {
     });
     try {
       const saved = await this.users.save(entity);
-      if (actor) await this.audit.record(actor, { action: 'user.created', resourceType: 'user', resourceId: saved.id, details: { email: saved.email, role: saved.role, teamId: saved.teamId } });
+      if (actor)
+        await this.audit.record(actor, {
+          action: 'user.created',
+          resourceType: 'user',
+          resourceId: saved.id,
+          details: { email: saved.email, role: saved.role, teamId: saved.teamId },
+        });
       return this.get(saved.id);
     } catch (e) {
       throw this.translateUniqueViolation(e);
@@ -89,7 +95,13 @@ export class UsersService {
       throw this.translateUniqueViolation(e);
     }
     const after = await this.get(id);
-    if (actor) await this.audit.record(actor, { action: 'user.updated', resourceType: 'user', resourceId: id, details: userChanges(user, after, command.password !== undefined) });
+    if (actor)
+      await this.audit.record(actor, {
+        action: 'user.updated',
+        resourceType: 'user',
+        resourceId: id,
+        details: userChanges(user, after, command.password !== undefined),
+      });
     return after;
   }
 
@@ -116,8 +128,10 @@ export class UsersService {
   }
 
   private translateUniqueViolation(e: unknown): unknown {
-    if (isUniqueViolation(e, 'users_email_key')) return new DomainError(ErrorCode.Conflict, 'A user with this email already exists', { email: 'already in use' });
-    if (isUniqueViolation(e, 'users_external_id_key')) return new DomainError(ErrorCode.Conflict, 'Another user already has this externalId', { externalId: 'already in use' });
+    if (isUniqueViolation(e, 'users_email_key'))
+      return new DomainError(ErrorCode.Conflict, 'A user with this email already exists', { email: 'already in use' });
+    if (isUniqueViolation(e, 'users_external_id_key'))
+      return new DomainError(ErrorCode.Conflict, 'Another user already has this externalId', { externalId: 'already in use' });
     return e;
   }
 }

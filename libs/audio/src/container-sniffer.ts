@@ -55,14 +55,10 @@ const CUT_SHORT_MAGIC: Array<[string, string]> = [
  */
 export function sniffContainer(head: Buffer, isWholeStream: boolean): SniffResult {
   if (head.length < SNIFF_LENGTH && !isWholeStream) return { kind: 'need-more' };
-  const signature = SIGNATURES.find(
-    (s) => matches(head, s.magic, s.at) && (!s.also || matches(head, s.also.magic, s.also.at)),
-  );
+  const signature = SIGNATURES.find((s) => matches(head, s.magic, s.at) && (!s.also || matches(head, s.also.magic, s.also.at)));
   if (signature) return signature.result;
   if (head.length < SNIFF_LENGTH) {
-    const cut = CUT_SHORT_MAGIC.find(
-      ([magic]) => head.length > 0 && magic.startsWith(head.toString('latin1', 0, magic.length)),
-    );
+    const cut = CUT_SHORT_MAGIC.find(([magic]) => head.length > 0 && magic.startsWith(head.toString('latin1', 0, magic.length)));
     if (cut) return { kind: 'cut-short', format: cut[1] };
   }
   const tagLength = id3TagLength(head);
@@ -101,5 +97,8 @@ function describeNonAudio(head: Buffer): string {
     if (start === '<') return 'HTML or XML text';
     return 'text';
   }
-  return `binary data starting ${head.subarray(0, 8).toString('hex').replace(/(..)(?!$)/g, '$1 ')}`;
+  return `binary data starting ${head
+    .subarray(0, 8)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ')}`;
 }

@@ -51,10 +51,7 @@ function blockSizeFrom(code: number, bytes: Buffer, tail: number): number {
 }
 
 /** The frame/sample number, coded like UTF-8 but up to 7 bytes (36 bits). */
-function readUtf8CodedNumber(
-  bytes: Buffer,
-  offset: number,
-): { value: number; length: number } | 'need-more' | undefined {
+function readUtf8CodedNumber(bytes: Buffer, offset: number): { value: number; length: number } | 'need-more' | undefined {
   if (offset >= bytes.length) return 'need-more';
   const lead = bytes[offset];
   let ones = 0;

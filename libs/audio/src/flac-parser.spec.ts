@@ -53,9 +53,7 @@ describe('FLAC', () => {
     const sut = probeRefusal(bytes.subarray(0, Math.floor(bytes.length / 2)));
 
     expect(sut.code).toBe('truncated');
-    expect(sut.message).toMatch(
-      new RegExp(`^FLAC STREAMINFO declares ${agentSamples()} samples but the frames that arrived end at sample \\d+$`),
-    );
+    expect(sut.message).toMatch(new RegExp(`^FLAC STREAMINFO declares ${agentSamples()} samples but the frames that arrived end at sample \\d+$`));
   });
 
   it('refuses a file cut inside a cover-art PICTURE block as truncated metadata, without keeping the picture', () => {
@@ -69,9 +67,7 @@ describe('FLAC', () => {
       mostRetained = Math.max(mostRetained, sut.retainedBytes);
     }
 
-    expect(() => sut.finish()).toThrow(
-      /^FLAC metadata is cut off: the PICTURE block declares \d+ bytes but only \d+ arrived$/,
-    );
+    expect(() => sut.finish()).toThrow(/^FLAC metadata is cut off: the PICTURE block declares \d+ bytes but only \d+ arrived$/);
     expect(mostRetained).toBeLessThan(1024);
     expectLikeReferences('art.flac');
   });

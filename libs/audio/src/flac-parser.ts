@@ -44,16 +44,12 @@ export class FlacParser implements ContainerParser {
     if (!info) throw new AudioProbeError('not_audio', 'FLAC stream has no STREAMINFO block');
     if (this.step === 'first-frame') {
       if (info.totalSamples === 0) throw new AudioProbeError('empty', 'FLAC stream holds no audio frames');
-      throw new AudioProbeError(
-        'truncated',
-        `FLAC stream ends after its metadata: none of its ${info.totalSamples} samples arrived`,
-      );
+      throw new AudioProbeError('truncated', `FLAC stream ends after its metadata: none of its ${info.totalSamples} samples arrived`);
     }
     if (info.totalSamples > 0 && this.samplesEnd < info.totalSamples) {
       throw new AudioProbeError(
         'truncated',
-        `FLAC STREAMINFO declares ${info.totalSamples} samples ` +
-          `but the frames that arrived end at sample ${this.samplesEnd}`,
+        `FLAC STREAMINFO declares ${info.totalSamples} samples ` + `but the frames that arrived end at sample ${this.samplesEnd}`,
       );
     }
     // An encoder writing to a pipe leaves the total at 0; the frames that arrived tell instead.
@@ -70,16 +66,10 @@ export class FlacParser implements ContainerParser {
   private metadataCutOff(): AudioProbeError {
     const name = BLOCK_NAMES[this.block.type] ?? `type ${this.block.type}`;
     const blockCutOff = (arrived: number) =>
-      new AudioProbeError(
-        'truncated',
-        `FLAC metadata is cut off: the ${name} block declares ${this.block.length} bytes but only ${arrived} arrived`,
-      );
+      new AudioProbeError('truncated', `FLAC metadata is cut off: the ${name} block declares ${this.block.length} bytes but only ${arrived} arrived`);
     if (this.step === 'stream-info') return blockCutOff(this.input.available);
     if (this.input.skipPending > 0) return blockCutOff(this.block.length - this.input.skipPending);
-    return new AudioProbeError(
-      'truncated',
-      `FLAC metadata is cut off after ${this.input.offset + this.input.available} bytes`,
-    );
+    return new AudioProbeError('truncated', `FLAC metadata is cut off after ${this.input.offset + this.input.available} bytes`);
   }
 
   private parse(): void {
@@ -88,10 +78,7 @@ export class FlacParser implements ContainerParser {
         case 'magic':
           if (this.input.available < 4) return;
           if (this.input.read(4).toString('latin1') !== 'fLaC') {
-            throw new AudioProbeError(
-              'not_audio',
-              'Not a FLAC stream',
-            );
+            throw new AudioProbeError('not_audio', 'Not a FLAC stream');
           }
           this.step = 'block-header';
           break;
@@ -118,17 +105,11 @@ export class FlacParser implements ContainerParser {
   private readBlockHeader(header: Buffer): void {
     this.block = { type: header[0] & 0x7f, length: header.readUIntBE(1, 3), isLast: (header[0] & 0x80) !== 0 };
     if (this.block.type === INVALID_BLOCK) {
-      throw new AudioProbeError(
-        'not_audio',
-        'FLAC metadata block header is invalid',
-      );
+      throw new AudioProbeError('not_audio', 'FLAC metadata block header is invalid');
     }
     if (this.block.type === STREAMINFO_BLOCK) {
       if (this.block.length < FLAC_STREAMINFO_LENGTH || this.block.length > MAX_STREAMINFO_LENGTH) {
-        throw new AudioProbeError(
-          'not_audio',
-          `FLAC STREAMINFO block has an impossible length of ${this.block.length} bytes`,
-        );
+        throw new AudioProbeError('not_audio', `FLAC STREAMINFO block has an impossible length of ${this.block.length} bytes`);
       }
       this.step = 'stream-info';
       return;

@@ -13,10 +13,7 @@ export const FLAC_STREAMINFO_LENGTH = 34;
 /** Decodes the body of a STREAMINFO metadata block. */
 export function readFlacStreamInfo(body: Buffer): FlacStreamInfo {
   if (body.length < FLAC_STREAMINFO_LENGTH) {
-    throw new AudioProbeError(
-      'not_audio',
-      `FLAC STREAMINFO block is ${body.length} bytes, expected ${FLAC_STREAMINFO_LENGTH}`,
-    );
+    throw new AudioProbeError('not_audio', `FLAC STREAMINFO block is ${body.length} bytes, expected ${FLAC_STREAMINFO_LENGTH}`);
   }
   // Bytes 10..17 pack: sample rate (20 bits), channels - 1 (3), bits per sample - 1 (5), total samples (36).
   const packed = body.readBigUInt64BE(10);

@@ -3,13 +3,7 @@ import { AudioProbeError } from './audio-probe.error';
 import { ByteInput } from './byte-input';
 import { ContainerParser } from './container-parser';
 import { Mp3InfoHeader, readMp3InfoHeader } from './mp3-info-header';
-import {
-  isSameMpegStream,
-  MPEG_HEADER_LENGTH,
-  mpegCodecName,
-  MpegAudioFrameHeader,
-  readMpegAudioFrameHeader,
-} from './mpeg-audio-frame-header';
+import { isSameMpegStream, MPEG_HEADER_LENGTH, mpegCodecName, MpegAudioFrameHeader, readMpegAudioFrameHeader } from './mpeg-audio-frame-header';
 
 /** Sync words occur by chance in any data; a run of this many chained frames does not. */
 const FRAMES_TO_LOCK = 4;
@@ -52,19 +46,13 @@ export class Mp3FrameScanner implements ContainerParser {
     this.scan(true);
     const stream = this.stream;
     if (!stream) {
-      throw new AudioProbeError(
-        'not_audio',
-        `No MPEG audio found: the data has no run of ${FRAMES_TO_LOCK} consecutive valid frame headers`,
-      );
+      throw new AudioProbeError('not_audio', `No MPEG audio found: the data has no run of ${FRAMES_TO_LOCK} consecutive valid frame headers`);
     }
     // The last frame counted had its header but not all of its bytes.
     const complete = this.frames - (this.input.skipPending > 0 ? 1 : 0);
     const declared = this.info?.frames;
     if (declared !== undefined && complete < declared - INFO_FRAME_TOLERANCE) {
-      throw new AudioProbeError(
-        'truncated',
-        `MP3 ${this.info?.kind} header declares ${declared} frames but only ${complete} arrived`,
-      );
+      throw new AudioProbeError('truncated', `MP3 ${this.info?.kind} header declares ${declared} frames but only ${complete} arrived`);
     }
     const frames = declared ?? complete;
     if (frames === 0) throw new AudioProbeError('empty', 'MP3 stream holds no audio frames');
@@ -111,10 +99,7 @@ export class Mp3FrameScanner implements ContainerParser {
     }
     this.input.skip(bytes.length);
     if (!this.stream && this.input.offset > LOCK_WINDOW) {
-      throw new AudioProbeError(
-        'not_audio',
-        `No MPEG audio frames in the first ${LOCK_WINDOW / 1024} KB: the data is not an MP3 recording`,
-      );
+      throw new AudioProbeError('not_audio', `No MPEG audio frames in the first ${LOCK_WINDOW / 1024} KB: the data is not an MP3 recording`);
     }
     return 'none';
   }

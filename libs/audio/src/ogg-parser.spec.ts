@@ -137,12 +137,7 @@ describe('Ogg', () => {
 
   it('refuses an Ogg Speex stream as unsupported', () => {
     const header = Buffer.concat([Buffer.from('Speex   1.2.0', 'latin1'), Buffer.alloc(67)]);
-    const page = Buffer.concat([
-      Buffer.from('OggS\x00\x02', 'latin1'),
-      Buffer.alloc(8 + 4 + 4 + 4),
-      Buffer.from([1, header.length]),
-      header,
-    ]);
+    const page = Buffer.concat([Buffer.from('OggS\x00\x02', 'latin1'), Buffer.alloc(8 + 4 + 4 + 4), Buffer.from([1, header.length]), header]);
 
     expect(probeRefusal(page)).toMatchObject({ code: 'unsupported', message: expect.stringContaining('Speex') });
   });

@@ -3,14 +3,7 @@ import { AudioProbeError } from './audio-probe.error';
 import { ByteInput } from './byte-input';
 import { ContainerParser } from './container-parser';
 import { identifyOggStream, OggAudioCodec } from './ogg-codec-header';
-import {
-  isOggPageStart,
-  OGG_CAPTURE_PATTERN,
-  OGG_FIXED_HEADER_LENGTH,
-  oggHeaderLength,
-  OggPageHeader,
-  readOggPageHeader,
-} from './ogg-page-header';
+import { isOggPageStart, OGG_CAPTURE_PATTERN, OGG_FIXED_HEADER_LENGTH, oggHeaderLength, OggPageHeader, readOggPageHeader } from './ogg-page-header';
 
 /** One run of the audio logical stream, from its first page to its end-of-stream page. */
 interface AudioChain {
@@ -49,10 +42,7 @@ export class OggParser implements ContainerParser {
     const { chain, facts } = this;
     if (!chain || !facts) {
       if (this.otherStreams.length > 0) {
-        throw new AudioProbeError(
-          'unsupported',
-          `Ogg file carries ${this.otherStreams.join(' and ')}, not Opus, Vorbis or FLAC audio`,
-        );
+        throw new AudioProbeError('unsupported', `Ogg file carries ${this.otherStreams.join(' and ')}, not Opus, Vorbis or FLAC audio`);
       }
       throw new AudioProbeError('not_audio', 'Ogg file holds no audio stream');
     }
@@ -60,10 +50,7 @@ export class OggParser implements ContainerParser {
     if (durationMs === 0) {
       // Header pages carry granule 0 too; only an end-of-stream mark says nothing more was coming.
       if (chain.ended) throw new AudioProbeError('empty', `Ogg ${chain.codec.codec} stream holds no audio samples`);
-      throw new AudioProbeError(
-        'truncated',
-        `Ogg ${chain.codec.codec} stream ends after its headers: no audio pages arrived`,
-      );
+      throw new AudioProbeError('truncated', `Ogg ${chain.codec.codec} stream ends after its headers: no audio pages arrived`);
     }
     return { container: 'ogg', codec: facts.codec, durationMs, channels: facts.channels, sampleRate: facts.sampleRate };
   }
@@ -71,18 +58,12 @@ export class OggParser implements ContainerParser {
   private refuseCutOffPage(): void {
     const missing = this.input.skipPending;
     if (missing > 0) {
-      throw new AudioProbeError(
-        'truncated',
-        `The last Ogg page declares ${this.lastPageLength} bytes but only ${this.lastPageLength - missing} arrived`,
-      );
+      throw new AudioProbeError('truncated', `The last Ogg page declares ${this.lastPageLength} bytes but only ${this.lastPageLength - missing} arrived`);
     }
     const rest = this.input.rest();
     const prefixLength = Math.min(rest.length, OGG_CAPTURE_PATTERN.length);
     if (rest.length > 0 && rest.subarray(0, prefixLength).equals(OGG_CAPTURE_PATTERN.subarray(0, prefixLength))) {
-      throw new AudioProbeError(
-        'truncated',
-        `The Ogg stream ends inside a page: only ${rest.length} bytes of it arrived`,
-      );
+      throw new AudioProbeError('truncated', `The Ogg stream ends inside a page: only ${rest.length} bytes of it arrived`);
     }
   }
 

@@ -10,11 +10,7 @@ const MB = 1024 * 1024;
 const CHUNK = 64 * 1024;
 
 /** Feeds `totalBytes` produced by `chunkAt(offset)` in 64 KB chunks, never holding more than one chunk. */
-function streamThrough(
-  sut: StreamingAudioProbe,
-  totalBytes: number,
-  chunkAt: (offset: number, length: number) => Buffer,
-): number {
+function streamThrough(sut: StreamingAudioProbe, totalBytes: number, chunkAt: (offset: number, length: number) => Buffer): number {
   let mostRetained = 0;
   for (let offset = 0; offset < totalBytes; offset += CHUNK) {
     sut.push(chunkAt(offset, Math.min(CHUNK, totalBytes - offset)));
@@ -59,13 +55,9 @@ describe('StreamingAudioProbe', () => {
     it('for any sequence of chunk sizes', () => {
       const wholeOutcomes = new Map<string, ProbeOutcome>(names().map((name) => [name, feedProbe(samples[name])]));
       fc.assert(
-        fc.property(
-          fc.constantFrom(...names()),
-          fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 16 }),
-          (name, chunkSizes) => {
-            expect(feedProbe(samples[name], chunkSizes)).toEqual(wholeOutcomes.get(name));
-          },
-        ),
+        fc.property(fc.constantFrom(...names()), fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 16 }), (name, chunkSizes) => {
+          expect(feedProbe(samples[name], chunkSizes)).toEqual(wholeOutcomes.get(name));
+        }),
         { numRuns: 200 },
       );
     });

@@ -102,15 +102,9 @@ export class StreamingAudioProbe {
           }
           throw new AudioProbeError('not_audio', `Not an audio recording: the data looks like ${verdict.looksLike}`);
         case 'unsupported':
-          throw new AudioProbeError(
-            'unsupported',
-            `${verdict.format} recordings are not supported; use WAV, MP3, Ogg or FLAC`,
-          );
+          throw new AudioProbeError('unsupported', `${verdict.format} recordings are not supported; use WAV, MP3, Ogg or FLAC`);
         case 'cut-short':
-          throw new AudioProbeError(
-            'truncated',
-            `The recording is cut off: it ends after ${this.bytesReceived} bytes, inside the ${verdict.format} header`,
-          );
+          throw new AudioProbeError('truncated', `The recording is cut off: it ends after ${this.bytesReceived} bytes, inside the ${verdict.format} header`);
       }
     }
   }
@@ -124,10 +118,7 @@ export class StreamingAudioProbe {
 
   private nothingAfterId3Tag(): AudioProbeError {
     if (this.head.skipPending > 0) {
-      return new AudioProbeError(
-        'truncated',
-        `The recording is cut off inside its ID3 tag, after ${this.bytesReceived} bytes`,
-      );
+      return new AudioProbeError('truncated', `The recording is cut off inside its ID3 tag, after ${this.bytesReceived} bytes`);
     }
     return new AudioProbeError('empty', 'The recording holds an ID3 tag but no audio');
   }

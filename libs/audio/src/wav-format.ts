@@ -31,10 +31,7 @@ const COMPRESSED_CODECS: Record<number, string> = {
 
 export function readWavFormat(fmt: Buffer): WavFormat {
   if (fmt.length < 16) {
-    throw new AudioProbeError(
-      'not_audio',
-      `WAV fmt chunk is ${fmt.length} bytes, too short to describe audio`,
-    );
+    throw new AudioProbeError('not_audio', `WAV fmt chunk is ${fmt.length} bytes, too short to describe audio`);
   }
   let formatTag = fmt.readUInt16LE(0);
   const channels = fmt.readUInt16LE(2);
@@ -42,10 +39,7 @@ export function readWavFormat(fmt: Buffer): WavFormat {
   const byteRate = fmt.readUInt32LE(8);
   const blockAlign = fmt.readUInt16LE(12);
   if (channels === 0 || sampleRate === 0 || blockAlign === 0) {
-    throw new AudioProbeError(
-      'not_audio',
-      `WAV fmt chunk is invalid (${channels} channels, ${sampleRate} Hz, block size ${blockAlign})`,
-    );
+    throw new AudioProbeError('not_audio', `WAV fmt chunk is invalid (${channels} channels, ${sampleRate} Hz, block size ${blockAlign})`);
   }
   if (formatTag === WAVE_FORMAT_EXTENSIBLE) formatTag = readSubFormat(fmt);
 
@@ -58,10 +52,7 @@ export function readWavFormat(fmt: Buffer): WavFormat {
     return { codec: compressedCodec, channels, sampleRate, byteRate, blockAlign, isPcmLike: false };
   }
   const bits = fmt.readUInt16LE(14);
-  throw new AudioProbeError(
-    'unsupported',
-    `WAV audio format 0x${hex4(formatTag)} with ${bits}-bit samples is not supported`,
-  );
+  throw new AudioProbeError('unsupported', `WAV audio format 0x${hex4(formatTag)} with ${bits}-bit samples is not supported`);
 }
 
 function readSubFormat(fmt: Buffer): number {

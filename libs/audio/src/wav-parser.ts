@@ -42,27 +42,17 @@ export class WavParser implements ContainerParser {
     if (!data) {
       throw new AudioProbeError(
         'truncated',
-        `WAV header is cut off: the file ends after ${this.input.offset + this.input.available} bytes, ` +
-          'before any audio data',
+        `WAV header is cut off: the file ends after ${this.input.offset + this.input.available} bytes, ` + 'before any audio data',
       );
     }
     if (!this.format) {
-      throw new AudioProbeError(
-        'not_audio',
-        'WAV file has a data chunk but no fmt chunk describing it',
-      );
+      throw new AudioProbeError('not_audio', 'WAV file has a data chunk but no fmt chunk describing it');
     }
     if (data.declared !== undefined && data.arrived < data.declared) {
-      throw new AudioProbeError(
-        'truncated',
-        `WAV data chunk declares ${data.declared} bytes but only ${data.arrived} arrived`,
-      );
+      throw new AudioProbeError('truncated', `WAV data chunk declares ${data.declared} bytes but only ${data.arrived} arrived`);
     }
     if (data.arrived < this.format.blockAlign) {
-      throw new AudioProbeError(
-        'empty',
-        'WAV file has a header but no audio samples',
-      );
+      throw new AudioProbeError('empty', 'WAV file has a header but no audio samples');
     }
     const durationMs = this.durationMs(this.format, data);
     const { codec, channels, sampleRate } = this.format;
@@ -123,10 +113,7 @@ export class WavParser implements ContainerParser {
       this.step = 'data';
     } else if (id === 'fmt ' || id === 'fact' || id === 'ds64') {
       if (size > MAX_HEADER_CHUNK) {
-        throw new AudioProbeError(
-          'not_audio',
-          `WAV "${id}" chunk declares an implausible ${size} bytes`,
-        );
+        throw new AudioProbeError('not_audio', `WAV "${id}" chunk declares an implausible ${size} bytes`);
       }
       this.chunk = { id, size };
       this.step = 'chunk-body';

@@ -96,7 +96,13 @@ export class RecordingStudio {
   }
 
   soxiMs(name: string): number {
-    return Number(execFileSync('soxi', ['-D', this.path(name)]).toString().trim()) * 1000;
+    return (
+      Number(
+        execFileSync('soxi', ['-D', this.path(name)])
+          .toString()
+          .trim(),
+      ) * 1000
+    );
   }
 
   ffprobe(name: string): ReferenceFacts {
@@ -118,7 +124,15 @@ export class RecordingStudio {
   /** Byte offsets and sizes of the audio packets ffprobe finds (MP3 frames). */
   packetPositions(name: string): Array<{ pos: number; size: number }> {
     const json = execFileSync('ffprobe', [
-      '-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=pos,size', '-of', 'json', this.path(name),
+      '-v',
+      'error',
+      '-select_streams',
+      'a:0',
+      '-show_entries',
+      'packet=pos,size',
+      '-of',
+      'json',
+      this.path(name),
     ]).toString();
     const packets: Array<{ pos: string; size: string }> = JSON.parse(json).packets;
     return packets.map((p) => ({ pos: Number(p.pos), size: Number(p.size) }));

@@ -56,7 +56,15 @@ export class AuditLog {
 
   /** An event nobody signed in caused, such as a login lockout. */
   async recordAnonymous(entry: AuditEntry): Promise<void> {
-    await this.events.insert({ actorType: 'anonymous', actorId: null, action: entry.action, resourceType: entry.resourceType, resourceId: entry.resourceId, ip: entry.ip ?? null, details: entry.details ?? {} });
+    await this.events.insert({
+      actorType: 'anonymous',
+      actorId: null,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    });
   }
 
   forResource(resourceType: string, resourceId: string): Promise<AuditEventEntity[]> {

@@ -63,7 +63,21 @@ const view = (r: AuditRow): AuditEventView => ({
   details: r.details,
 });
 
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor_type', 'actor_id', 'actor_name', 'actor_email', 'action', 'resource_type', 'resource_id', 'ip', 'user_agent', 'range', 'details'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'actor_type',
+  'actor_id',
+  'actor_name',
+  'actor_email',
+  'action',
+  'resource_type',
+  'resource_id',
+  'ip',
+  'user_agent',
+  'range',
+  'details',
+] as const;
 
 const EXPORT_BATCH = 1000;
 
@@ -96,7 +110,21 @@ export class AuditQueries {
       yield rows
         .map((r) => {
           const v = view(r);
-          return csvLine([v.id, v.at.toISOString(), v.actor.type, v.actor.id, v.actor.name, v.actor.email, v.action, v.resourceType, v.resourceId, v.ip, v.userAgent, v.range, JSON.stringify(v.details)]);
+          return csvLine([
+            v.id,
+            v.at.toISOString(),
+            v.actor.type,
+            v.actor.id,
+            v.actor.name,
+            v.actor.email,
+            v.action,
+            v.resourceType,
+            v.resourceId,
+            v.ip,
+            v.userAgent,
+            v.range,
+            JSON.stringify(v.details),
+          ]);
         })
         .join('');
       after = String(rows[rows.length - 1].id);

@@ -17,11 +17,7 @@ import { CredentialsService } from './credentials.service';
       }),
     }),
   ],
-  providers: [
-    CredentialsService,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
-    { provide: APP_GUARD, useClass: AuthorizationGuard },
-  ],
+  providers: [CredentialsService, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_GUARD, useClass: AuthorizationGuard }],
   exports: [CredentialsService],
 })
 export class AuthModule {}

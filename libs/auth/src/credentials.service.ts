@@ -17,7 +17,6 @@ type ApiKeyRow = { id: string; name: string; secret_hash: string; last_used_at: 
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-
 /** Turns a bearer token or an API key into a principal, or null when it is not valid. */
 @Injectable()
 export class CredentialsService {
@@ -50,7 +49,9 @@ export class CredentialsService {
   async apiKeyPrincipal(token: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(token);
     if (!parsed) return null;
-    const [key] = await this.apiKeys.query<ApiKeyRow[]>(`SELECT id, name, secret_hash, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [parsed.prefix]);
+    const [key] = await this.apiKeys.query<ApiKeyRow[]>(`SELECT id, name, secret_hash, last_used_at FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL`, [
+      parsed.prefix,
+    ]);
     if (!key || !apiKeySecretMatches(parsed.secret, key.secret_hash)) return null;
     if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
       await this.apiKeys.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);

@@ -29,7 +29,10 @@ export class RequestRescore {
       throw DomainError.validation({ ids: 'give recording ids or at least one filter (agentId, teamId, from, to)' });
     }
     return this.dataSource.transaction(async (manager) => {
-      const where: string[] = [`status IN ('${RecordingStatus.Scored}', '${RecordingStatus.Transcribed}', '${RecordingStatus.Failed}')`, 'EXISTS (SELECT 1 FROM transcripts t WHERE t.recording_id = r.id)'];
+      const where: string[] = [
+        `status IN ('${RecordingStatus.Scored}', '${RecordingStatus.Transcribed}', '${RecordingStatus.Failed}')`,
+        'EXISTS (SELECT 1 FROM transcripts t WHERE t.recording_id = r.id)',
+      ];
       const params: unknown[] = [];
       const add = (sql: string, value: unknown) => {
         params.push(value);
@@ -50,7 +53,11 @@ export class RequestRescore {
       );
       if (rows.length > MAX_PER_REQUEST) throw DomainError.validation({ ids: `selects more than ${MAX_PER_REQUEST} recordings; narrow the filter` });
       for (const row of rows) {
-        await enqueueInTransaction(manager, { job: JobName.RescoreRecording, entityId: `${row.id}.rescore-${row.scoring_runs}`, payload: { recordingId: row.id } });
+        await enqueueInTransaction(manager, {
+          job: JobName.RescoreRecording,
+          entityId: `${row.id}.rescore-${row.scoring_runs}`,
+          payload: { recordingId: row.id },
+        });
       }
       return { queued: rows.length, recordingIds: rows.map((r) => r.id) };
     });

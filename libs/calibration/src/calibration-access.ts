@@ -35,9 +35,15 @@ export function mayReadAnswersOf(user: UserPrincipal, session: CalibrationSessio
 /** Scoring is open until the session closes and, for reviewers, until the deadline. */
 export function assertOpenForAnswers(session: CalibrationSessionEntity, now: Date, options: { reference: boolean }): void {
   if (session.status === 'closed') {
-    throw new DomainError(ErrorCode.Conflict, `Calibration session "${session.title}" closed at ${session.closedAt?.toISOString() ?? 'an earlier time'}; answers can no longer change`);
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `Calibration session "${session.title}" closed at ${session.closedAt?.toISOString() ?? 'an earlier time'}; answers can no longer change`,
+    );
   }
   if (!options.reference && session.deadline.getTime() <= now.getTime()) {
-    throw new DomainError(ErrorCode.Conflict, `The deadline of calibration session "${session.title}" (${session.deadline.toISOString()}) has passed; answers can no longer change`);
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `The deadline of calibration session "${session.title}" (${session.deadline.toISOString()}) has passed; answers can no longer change`,
+    );
   }
 }

@@ -1,4 +1,14 @@
-import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, roundPercent, Scorecard, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import {
+  ANSWER_SHAPE,
+  Answers,
+  CriterionAnswer,
+  evaluateScore,
+  parseCriterionAnswer,
+  roundPercent,
+  Scorecard,
+  validateAnswers,
+  ValidationIssue,
+} from '@callgrade/scoring';
 
 export type CheckedCalibrationAnswers = { ok: true; answers: Answers; percent: number | null } | { ok: false; issues: ValidationIssue[] };
 

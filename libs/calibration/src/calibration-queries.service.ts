@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { UserPrincipal } from '@callgrade/auth';
-import { CalibrationParticipantEntity, CalibrationRecordingEntity, CalibrationResponseEntity, CalibrationSessionEntity, CalibrationStatus, RecordingEntity, UserEntity, UserRole } from '@callgrade/database';
+import {
+  CalibrationParticipantEntity,
+  CalibrationRecordingEntity,
+  CalibrationResponseEntity,
+  CalibrationSessionEntity,
+  CalibrationStatus,
+  RecordingEntity,
+  UserEntity,
+  UserRole,
+} from '@callgrade/database';
 import { DomainError, ErrorCode } from '@callgrade/http';
 import { CalibrationReport } from '@callgrade/review-rules';
 import { ScorecardsService } from '@callgrade/scorecards';
 import { DataSource, Repository } from 'typeorm';
 import { assertMayView, mayReadAnswersOf } from './calibration-access';
 import { toResponseView } from './calibration-sheet-store';
-import { CalibrationPage, CalibrationParticipantView, CalibrationRecordingView, CalibrationResults, CalibrationSessionDetail, CalibrationSessionSummary } from './calibration.views';
+import {
+  CalibrationPage,
+  CalibrationParticipantView,
+  CalibrationRecordingView,
+  CalibrationResults,
+  CalibrationSessionDetail,
+  CalibrationSessionSummary,
+} from './calibration.views';
 
 export interface CalibrationFilter {
   status?: CalibrationStatus;
@@ -47,11 +63,17 @@ export class CalibrationQueries {
       qb.andWhere('(s.lead_id = :me OR EXISTS (SELECT 1 FROM calibration_participants p WHERE p.session_id = s.id AND p.reviewer_id = :me))', { me: user.id });
     }
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
-    qb.orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize);
+    qb.orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize);
     const [sessions, total] = await qb.getManyAndCount();
     const ids = sessions.map((s) => s.id);
     const counts = await this.countsFor(ids, user.id);
-    const pending = await this.toScoreBy(sessions.filter((s) => s.status === 'open').map((s) => s.id), user.id);
+    const pending = await this.toScoreBy(
+      sessions.filter((s) => s.status === 'open').map((s) => s.id),
+      user.id,
+    );
     const items = sessions.map((session): CalibrationSessionSummary => {
       const row = counts.get(session.id);
       const recordings = Number(row?.recordings ?? 0);

@@ -22,7 +22,13 @@ export class CalibrationSheetStore {
     @InjectRepository(CalibrationResponseEntity) private readonly responses: Repository<CalibrationResponseEntity>,
   ) {}
 
-  async store(user: UserPrincipal, sessionId: string, recordingId: string, input: Record<string, unknown>, options: { reference: boolean }): Promise<CalibrationResponseView> {
+  async store(
+    user: UserPrincipal,
+    sessionId: string,
+    recordingId: string,
+    input: Record<string, unknown>,
+    options: { reference: boolean },
+  ): Promise<CalibrationResponseView> {
     const id = await this.dataSource.transaction(async (manager) => {
       // FOR SHARE: sheets for one session are stored side by side, but not while it is being closed.
       const session = await manager.findOne(CalibrationSessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_read' } });
@@ -39,7 +45,15 @@ export class CalibrationSheetStore {
         .createQueryBuilder()
         .insert()
         .into(CalibrationResponseEntity)
-        .values({ sessionId, recordingId, reviewerId: user.id, isReference: options.reference, answers: checked.answers, percent: checked.percent, submittedAt: new Date() })
+        .values({
+          sessionId,
+          recordingId,
+          reviewerId: user.id,
+          isReference: options.reference,
+          answers: checked.answers,
+          percent: checked.percent,
+          submittedAt: new Date(),
+        })
         .orUpdate(['answers', 'percent', 'submitted_at'], ['session_id', 'recording_id', 'reviewer_id', 'is_reference'])
         .returning(['id'])
         .execute();
@@ -60,5 +74,12 @@ async function assertMayAnswer(manager: EntityManager, user: UserPrincipal, sess
 }
 
 export function toResponseView(r: CalibrationResponseEntity): CalibrationResponseView {
-  return { recordingId: r.recordingId, reviewerId: r.reviewerId, isReference: r.isReference, submittedAt: r.submittedAt, answers: r.answers as Answers, percent: r.percent };
+  return {
+    recordingId: r.recordingId,
+    reviewerId: r.reviewerId,
+    isReference: r.isReference,
+    submittedAt: r.submittedAt,
+    answers: r.answers as Answers,
+    percent: r.percent,
+  };
 }

@@ -32,7 +32,10 @@ export class CloseCalibrationSession {
       if (!session) throw DomainError.notFound(`Calibration session ${id}`);
       assertMayClose(user, { isLead: session.leadId === user.id, isParticipant: false });
       if (session.status === 'closed') {
-        throw new DomainError(ErrorCode.Conflict, `Calibration session "${session.title}" was already closed at ${session.closedAt?.toISOString() ?? 'an earlier time'}`);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Calibration session "${session.title}" was already closed at ${session.closedAt?.toISOString() ?? 'an earlier time'}`,
+        );
       }
       const { definition } = await this.scorecards.getVersionById(session.scorecardVersionId);
       const computed = await reportFor(manager, id, definition);

@@ -55,10 +55,22 @@ export class CreateCalibrationSession {
     if (Object.keys(errors).length > 0 || !scorecard) throw DomainError.validation(errors, 'The calibration session is invalid');
 
     const id = await this.dataSource.transaction(async (manager) => {
-      const { identifiers } = await manager.insert(CalibrationSessionEntity, { title, leadId: lead.id, scorecardVersionId: scorecard.versionId, deadline, status: 'open' });
+      const { identifiers } = await manager.insert(CalibrationSessionEntity, {
+        title,
+        leadId: lead.id,
+        scorecardVersionId: scorecard.versionId,
+        deadline,
+        status: 'open',
+      });
       const sessionId = identifiers[0].id as string;
-      await manager.insert(CalibrationRecordingEntity, command.recordingIds.map((recordingId, position) => ({ sessionId, recordingId, position })));
-      await manager.insert(CalibrationParticipantEntity, command.reviewerIds.map((reviewerId) => ({ sessionId, reviewerId })));
+      await manager.insert(
+        CalibrationRecordingEntity,
+        command.recordingIds.map((recordingId, position) => ({ sessionId, recordingId, position })),
+      );
+      await manager.insert(
+        CalibrationParticipantEntity,
+        command.reviewerIds.map((reviewerId) => ({ sessionId, reviewerId })),
+      );
       await this.scorecards.markUsed(scorecard.versionId, manager);
       return sessionId;
     });
@@ -66,7 +78,13 @@ export class CreateCalibrationSession {
       action: 'calibration_session.created',
       resourceType: CALIBRATION_AUDIT_RESOURCE,
       resourceId: id,
-      details: { title, recordings: command.recordingIds.length, reviewers: command.reviewerIds.length, deadline: deadline.toISOString(), scorecardVersionId: scorecard.versionId },
+      details: {
+        title,
+        recordings: command.recordingIds.length,
+        reviewers: command.reviewerIds.length,
+        deadline: deadline.toISOString(),
+        scorecardVersionId: scorecard.versionId,
+      },
     });
     return this.queries.get(lead, id);
   }

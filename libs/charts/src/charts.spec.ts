@@ -6,14 +6,33 @@ const widths = (svg: string) => [...svg.matchAll(/class="bar"[^>]*width="([\d.]+
 
 describe('bar chart', () => {
   it('draws one bar per item, proportional to its value', () => {
-    const sut = barChart({ title: 'Agreement', max: 1, bars: [{ label: 'a', value: 1 }, { label: 'b', value: 0.5 }, { label: 'c', value: 0 }] });
+    const sut = barChart({
+      title: 'Agreement',
+      max: 1,
+      bars: [
+        { label: 'a', value: 1 },
+        { label: 'b', value: 0.5 },
+        { label: 'c', value: 0 },
+      ],
+    });
     expect(widths(sut)).toEqual([360, 180, 0]);
     expect(sut.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(sut).toContain('<title>Agreement</title>');
   });
 
   it('keeps bars inside the plot for values out of range', () => {
-    expect(widths(barChart({ title: 't', max: 100, bars: [{ label: 'over', value: 150 }, { label: 'under', value: -5 }] }))).toEqual([360, 0]);
+    expect(
+      widths(
+        barChart({
+          title: 't',
+          max: 100,
+          bars: [
+            { label: 'over', value: 150 },
+            { label: 'under', value: -5 },
+          ],
+        }),
+      ),
+    ).toEqual([360, 0]);
   });
 
   it('escapes labels, which come from users', () => {
@@ -25,7 +44,15 @@ describe('bar chart', () => {
   });
 
   it('marks bars under the warning line', () => {
-    const sut = barChart({ title: 't', max: 1, warnBelow: 0.8, bars: [{ label: 'trusted', value: 0.9 }, { label: 'doubtful', value: 0.5 }] });
+    const sut = barChart({
+      title: 't',
+      max: 1,
+      warnBelow: 0.8,
+      bars: [
+        { label: 'trusted', value: 0.9 },
+        { label: 'doubtful', value: 0.5 },
+      ],
+    });
     expect([...sut.matchAll(/fill="(#[0-9a-f]+)"\/>/g)].map((m) => m[1]).filter((c) => c !== '#ffffff')).toEqual(['#3b7dd8', '#d9534f']);
     expect(sut).toContain('stroke-dasharray');
   });
@@ -57,8 +84,22 @@ describe('lineChart', () => {
       xLabel: 'minutes',
       yLabel: 'MB',
       series: [
-        { label: 'platform RSS', points: [[0, 100], [1, 110], [2, 120]], trend: { slope: 10, intercept: 100 } },
-        { label: 'fds', points: [[0, 20], [2, 20]] },
+        {
+          label: 'platform RSS',
+          points: [
+            [0, 100],
+            [1, 110],
+            [2, 120],
+          ],
+          trend: { slope: 10, intercept: 100 },
+        },
+        {
+          label: 'fds',
+          points: [
+            [0, 20],
+            [2, 20],
+          ],
+        },
       ],
     });
     expect(svg).toContain('<title>RSS &lt;soak&gt;</title>');

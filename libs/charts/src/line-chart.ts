@@ -52,10 +52,15 @@ export function lineChart(options: LineChartOptions): string {
     body.push(`<polyline class="series" fill="none" stroke="${colour}" stroke-width="1.5" points="${path}"/>`);
     if (series.trend) {
       const at = (v: number) => series.trend!.intercept + series.trend!.slope * v;
-      body.push(`<line class="trend" x1="${coord(x(minX))}" y1="${coord(y(at(minX)))}" x2="${coord(x(maxX))}" y2="${coord(y(at(maxX)))}" stroke="${colour}" stroke-dasharray="5 4"/>`);
+      body.push(
+        `<line class="trend" x1="${coord(x(minX))}" y1="${coord(y(at(minX)))}" x2="${coord(x(maxX))}" y2="${coord(y(at(maxX)))}" stroke="${colour}" stroke-dasharray="5 4"/>`,
+      );
     }
     const ly = legendTop + i * 18;
-    body.push(`<rect x="${LEFT}" y="${ly - 9}" width="12" height="4" fill="${colour}"/>`, `<text x="${LEFT + 18}" y="${ly - 4}">${escapeXml(series.label)}</text>`);
+    body.push(
+      `<rect x="${LEFT}" y="${ly - 9}" width="12" height="4" fill="${colour}"/>`,
+      `<text x="${LEFT + 18}" y="${ly - 4}">${escapeXml(series.label)}</text>`,
+    );
   });
   return svgDocument(width, height, options.title, body);
 }

@@ -71,7 +71,11 @@ describe('complaintSettingsIssues', () => {
       clock: 'sometimes',
       timeZone: 'Mars/Olympus',
       businessHours: { days: [1, 1, 9], start: '18:00', end: '09:00', holidays: ['next monday'] },
-      deadlines: { ...DEFAULT_COMPLAINT_SETTINGS.deadlines, high: { firstResponseMinutes: 0, resolutionMinutes: 60 }, low: { firstResponseMinutes: 120, resolutionMinutes: 60 } },
+      deadlines: {
+        ...DEFAULT_COMPLAINT_SETTINGS.deadlines,
+        high: { firstResponseMinutes: 0, resolutionMinutes: 60 },
+        low: { firstResponseMinutes: 120, resolutionMinutes: 60 },
+      },
       reopenWindowHours: -1,
       disputeResolutionHours: 0,
     } as unknown as ComplaintSettings;

@@ -116,7 +116,8 @@ export function complaintSettingsIssues(settings: ComplaintSettings): ComplaintI
     const d = settings.deadlines?.[severity];
     const check = (key: keyof SeverityDeadlines) => {
       const v = d?.[key];
-      if (!Number.isInteger(v) || v < 1 || v > MAX_DEADLINE_MINUTES) problem(`deadlines.${severity}.${key}`, `must be a whole number of minutes from 1 to ${MAX_DEADLINE_MINUTES}`);
+      if (!Number.isInteger(v) || v < 1 || v > MAX_DEADLINE_MINUTES)
+        problem(`deadlines.${severity}.${key}`, `must be a whole number of minutes from 1 to ${MAX_DEADLINE_MINUTES}`);
     };
     check('firstResponseMinutes');
     check('resolutionMinutes');

@@ -18,7 +18,15 @@ export type { ComplaintActor, ComplaintMove, ComplaintOutcome, ComplaintState } 
 export { addWorkingMinutes, COMPLAINT_SEVERITIES, complaintDeadlines, complaintSettingsIssues, DEFAULT_COMPLAINT_SETTINGS } from './complaint-deadlines';
 export type { BusinessHours, ComplaintSettings, ComplaintSeverity, DeadlineKind, SeverityDeadlines } from './complaint-deadlines';
 
-export { customerReferenceProblem, looksLikeCardNumber, maskCustomerReference, MAX_CUSTOMER_REFERENCE_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, textProblem } from './complaint-input';
+export {
+  customerReferenceProblem,
+  looksLikeCardNumber,
+  maskCustomerReference,
+  MAX_CUSTOMER_REFERENCE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_SHORT_TEXT_LENGTH,
+  textProblem,
+} from './complaint-input';
 
 export { instantOf, isValidTimeZone, wallTimeAt } from './zoned-time';
 

@@ -11,7 +11,11 @@ export type DeadlineCheck = 'breached' | 'met' | 'not-due' | 'already-breached';
 function pendingDeadline(complaint: ComplaintEntity, kind: DeadlineKind): { dueAt: Date; pending: boolean; breached: boolean } | null {
   if (kind === 'first_response') {
     if (!complaint.firstResponseDueAt) return null;
-    return { dueAt: complaint.firstResponseDueAt, pending: !complaint.firstRespondedAt && !complaint.resolvedAt, breached: !!complaint.firstResponseBreachedAt };
+    return {
+      dueAt: complaint.firstResponseDueAt,
+      pending: !complaint.firstRespondedAt && !complaint.resolvedAt,
+      breached: !!complaint.firstResponseBreachedAt,
+    };
   }
   if (!complaint.resolutionDueAt) return null;
   return { dueAt: complaint.resolutionDueAt, pending: !complaint.resolvedAt, breached: !!complaint.resolutionBreachedAt };
@@ -39,10 +43,12 @@ export class CheckComplaintDeadline {
       if (deadline.dueAt.getTime() > now.getTime()) return { outcome: 'not-due' as const };
       const from = complaint.state;
       const escalate = from !== 'escalated' && allowedComplaintMoves(from, 'system').includes('escalate');
-      const fields: Partial<ComplaintEntity> =
-        kind === 'first_response' ? { firstResponseBreachedAt: now } : { resolutionBreachedAt: now };
+      const fields: Partial<ComplaintEntity> = kind === 'first_response' ? { firstResponseBreachedAt: now } : { resolutionBreachedAt: now };
       if (escalate) Object.assign(fields, { state: nextComplaintState(from, 'escalate', 'system'), escalatedAt: now });
-      const changes = { [kind === 'first_response' ? 'firstResponseBreachedAt' : 'resolutionBreachedAt']: { from: null, to: now }, ...(escalate && { state: { from, to: 'escalated' } }) };
+      const changes = {
+        [kind === 'first_response' ? 'firstResponseBreachedAt' : 'resolutionBreachedAt']: { from: null, to: now },
+        ...(escalate && { state: { from, to: 'escalated' } }),
+      };
       await saveComplaintChange(manager, complaint, fields, {
         type: 'breached',
         actor: 'system',

@@ -32,9 +32,20 @@ export class ComplaintCategoriesService {
   async create(principal: Principal, input: Required<Pick<CategoryInput, 'key' | 'labelEn' | 'labelZh'>> & CategoryInput): Promise<ComplaintCategoryEntity> {
     this.check(input);
     try {
-      const row = this.categories.create({ key: input.key, labelEn: input.labelEn.trim(), labelZh: input.labelZh.trim(), active: input.active ?? true, position: input.position ?? 0 });
+      const row = this.categories.create({
+        key: input.key,
+        labelEn: input.labelEn.trim(),
+        labelZh: input.labelZh.trim(),
+        active: input.active ?? true,
+        position: input.position ?? 0,
+      });
       await this.categories.insert(row);
-      await this.audit.record(principal, { action: 'complaint_category.created', resourceType: 'complaint_category', resourceId: row.id, details: { key: row.key } });
+      await this.audit.record(principal, {
+        action: 'complaint_category.created',
+        resourceType: 'complaint_category',
+        resourceId: row.id,
+        details: { key: row.key },
+      });
       return row;
     } catch (e) {
       if (isUniqueViolation(e)) throw new DomainError(ErrorCode.Conflict, `A category with key ${input.key} already exists`, { key: 'is taken' });

@@ -21,7 +21,13 @@ export class ComplaintNotifier {
   async escalated(complaint: ComplaintEntity, reason: 'breach' | 'by_hand'): Promise<void> {
     await this.events.publish(
       'complaint.escalated',
-      { complaintId: complaint.id, reason, severity: complaint.severity, resolutionDueAt: complaint.resolutionDueAt?.toISOString() ?? null, version: complaint.version },
+      {
+        complaintId: complaint.id,
+        reason,
+        severity: complaint.severity,
+        resolutionDueAt: complaint.resolutionDueAt?.toISOString() ?? null,
+        version: complaint.version,
+      },
       { agentId: complaint.agentId, roles: DISPUTE_TEAM_AUDIENCE },
     );
   }

@@ -41,9 +41,15 @@ export class ComplaintReportQuery {
 
   async execute(from: Date, to: Date): Promise<ComplaintReport> {
     const [[totals], groups, repeat] = await Promise.all([this.totals(from, to), this.groups(from, to), this.repeatComplainants(from, to)]);
-    const duration = (count: string, quantiles: [number, number] | null): DurationFigures => ({ count: Number(count), median: minutes(quantiles?.[0] ?? null), p90: minutes(quantiles?.[1] ?? null) });
+    const duration = (count: string, quantiles: [number, number] | null): DurationFigures => ({
+      count: Number(count),
+      median: minutes(quantiles?.[0] ?? null),
+      p90: minutes(quantiles?.[1] ?? null),
+    });
     const section = (name: GroupRow['grp']): CountRow[] =>
-      groups.filter((g) => g.grp === name).map((g) => ({ key: g.key ?? 'none', labelEn: g.label_en ?? 'None', labelZh: g.label_zh ?? '无', count: Number(g.count) }));
+      groups
+        .filter((g) => g.grp === name)
+        .map((g) => ({ key: g.key ?? 'none', labelEn: g.label_en ?? 'None', labelZh: g.label_zh ?? '无', count: Number(g.count) }));
     const total = Number(totals.total);
     const breached = Number(totals.breached);
     const [upheld, partlyUpheld, notUpheld] = [Number(totals.upheld), Number(totals.partly_upheld), Number(totals.not_upheld)];

@@ -15,9 +15,13 @@ export async function lockComplaint(manager: EntityManager, id: string): Promise
 /** Refuses a change made from an outdated copy: 409 with the current version, never a silent overwrite. */
 export function assertCurrentVersion(complaint: ComplaintEntity, version: number): void {
   if (complaint.version !== version) {
-    throw new DomainError(ErrorCode.Conflict, `Complaint ${complaint.id} was changed meanwhile: it is at version ${complaint.version}, you sent ${version}; reload it and try again`, {
-      version: `is ${version}; the current version is ${complaint.version}`,
-    });
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `Complaint ${complaint.id} was changed meanwhile: it is at version ${complaint.version}, you sent ${version}; reload it and try again`,
+      {
+        version: `is ${version}; the current version is ${complaint.version}`,
+      },
+    );
   }
 }
 
@@ -31,7 +35,12 @@ export interface ComplaintChange {
 }
 
 /** Writes the changed fields, bumps the version and appends the history entry, in the caller's transaction. */
-export async function saveComplaintChange(manager: EntityManager, complaint: ComplaintEntity, fields: Partial<ComplaintEntity>, change: ComplaintChange): Promise<void> {
+export async function saveComplaintChange(
+  manager: EntityManager,
+  complaint: ComplaintEntity,
+  fields: Partial<ComplaintEntity>,
+  change: ComplaintChange,
+): Promise<void> {
   const version = complaint.version + 1;
   await manager.update(ComplaintEntity, { id: complaint.id }, { ...fields, version });
   Object.assign(complaint, fields, { version });

@@ -12,7 +12,10 @@ export const categoryView = (c: ComplaintCategoryEntity | undefined | null): Cat
   c ? { id: c.id, key: c.key, labelEn: c.labelEn, labelZh: c.labelZh } : null;
 
 /** Which deadlines have passed unmet (marked or not yet marked by the timer). */
-export function overdueOf(c: Pick<ComplaintEntity, 'firstResponseDueAt' | 'firstRespondedAt' | 'firstResponseBreachedAt' | 'resolutionDueAt' | 'resolvedAt' | 'resolutionBreachedAt'>, now: Date): ('first_response' | 'resolution')[] {
+export function overdueOf(
+  c: Pick<ComplaintEntity, 'firstResponseDueAt' | 'firstRespondedAt' | 'firstResponseBreachedAt' | 'resolutionDueAt' | 'resolvedAt' | 'resolutionBreachedAt'>,
+  now: Date,
+): ('first_response' | 'resolution')[] {
   const overdue: ('first_response' | 'resolution')[] = [];
   const late = (due: Date | null, met: Date | null) => !!due && (met ? met > due : due <= now);
   if (c.firstResponseBreachedAt || late(c.firstResponseDueAt, c.firstRespondedAt ?? c.resolvedAt)) overdue.push('first_response');
@@ -62,7 +65,13 @@ export const eventView = (e: ComplaintEventEntity) => ({
 });
 
 /** The full case for staff: the reference in full only when `showReference`; the moves this caller may make. */
-export function complaintDetail(c: ComplaintEntity, category: ComplaintCategoryEntity | undefined, events: ComplaintEventEntity[], actor: ComplaintActor, showReference: boolean) {
+export function complaintDetail(
+  c: ComplaintEntity,
+  category: ComplaintCategoryEntity | undefined,
+  events: ComplaintEventEntity[],
+  actor: ComplaintActor,
+  showReference: boolean,
+) {
   return {
     ...complaintSummary(c, category),
     customerReference: showReference ? c.customerReference : c.customerReference === null ? null : maskCustomerReference(c.customerReference),

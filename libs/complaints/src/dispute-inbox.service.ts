@@ -82,13 +82,18 @@ export class DisputeInbox {
     // Each kind is cut to the first page*pageSize by its own index before the two are merged.
     const page = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) => {
       const kinds = [
-        complaints && `(SELECT ${COMPLAINT_COLUMNS} FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id ${complaints} ORDER BY c.resolution_due_at ${direction}, c.id ${direction} LIMIT ${top})`,
+        complaints &&
+          `(SELECT ${COMPLAINT_COLUMNS} FROM complaints c LEFT JOIN complaint_categories cat ON cat.id = c.category_id ${complaints} ORDER BY c.resolution_due_at ${direction}, c.id ${direction} LIMIT ${top})`,
         disputes && `(SELECT ${DISPUTE_COLUMNS} ${disputes} ORDER BY due_at ${direction}, d.id ${direction} LIMIT ${top})`,
       ];
       return `SELECT * FROM (${kinds.filter(Boolean).join(' UNION ALL ')}) inbox ORDER BY due_at ${direction}, id ${direction} LIMIT ${filter.pageSize} OFFSET ${top - filter.pageSize}`;
     });
-    const count = inboxSql(filter, disputeResolutionHours, now, (complaints, disputes) =>
-      `SELECT ${[complaints && `(SELECT count(*) FROM complaints c ${complaints})`, disputes && `(SELECT count(*) ${disputes})`].filter(Boolean).join(' + ')} AS total`,
+    const count = inboxSql(
+      filter,
+      disputeResolutionHours,
+      now,
+      (complaints, disputes) =>
+        `SELECT ${[complaints && `(SELECT count(*) FROM complaints c ${complaints})`, disputes && `(SELECT count(*) ${disputes})`].filter(Boolean).join(' + ')} AS total`,
     );
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<InboxRow[]>(page.sql, page.params),
@@ -123,7 +128,12 @@ export class DisputeInbox {
       if (complaint.state === 'closed') throw new DomainError(ErrorCode.Conflict, `Complaint ${id} is closed`, { state: 'closed' });
       const previous = complaint.assigneeId;
       if (previous !== assigneeId) {
-        await saveComplaintChange(manager, complaint, { assigneeId }, { type: 'assigned', actor: principal, changes: { assigneeId: { from: previous, to: assigneeId } } });
+        await saveComplaintChange(
+          manager,
+          complaint,
+          { assigneeId },
+          { type: 'assigned', actor: principal, changes: { assigneeId: { from: previous, to: assigneeId } } },
+        );
       }
       return previous;
     });
@@ -134,7 +144,9 @@ export class DisputeInbox {
       const dispute = await manager.findOne(EvaluationDisputeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!dispute) throw DomainError.notFound(`Dispute ${id}`);
       if (dispute.status !== 'open') throw new DomainError(ErrorCode.Conflict, `Dispute ${id} is already ${dispute.status}`, { status: dispute.status });
-      const [evaluation]: { reviewer_id: string; agent_id: string }[] = await manager.query(`SELECT reviewer_id, agent_id FROM evaluations WHERE id = $1`, [dispute.evaluationId]);
+      const [evaluation]: { reviewer_id: string; agent_id: string }[] = await manager.query(`SELECT reviewer_id, agent_id FROM evaluations WHERE id = $1`, [
+        dispute.evaluationId,
+      ]);
       if (assignee.id === evaluation.reviewer_id || assignee.id === evaluation.agent_id) {
         throw DomainError.validation({ assigneeId: 'must not be the evaluation’s reviewer or its agent' });
       }

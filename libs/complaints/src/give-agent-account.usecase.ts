@@ -18,10 +18,16 @@ export class GiveAgentAccount {
       const complaint = await lockComplaint(manager, complaintId);
       if (principal.kind !== 'user' || complaint.agentId !== principal.id) throw DomainError.notFound(`Complaint ${complaintId}`);
       if (!agentMayGiveAccount(complaint.state)) {
-        throw new DomainError(ErrorCode.Conflict, `An account can be given only while the complaint is investigated; it is ${complaint.state}`, { state: complaint.state });
+        throw new DomainError(ErrorCode.Conflict, `An account can be given only while the complaint is investigated; it is ${complaint.state}`, {
+          state: complaint.state,
+        });
       }
       const fields = { agentAccount: account.trim(), agentAccountAt: new Date() };
-      await saveComplaintChange(manager, complaint, fields, { type: 'agent_account', actor: principal, changes: { agentAccount: { from: complaint.agentAccount, to: fields.agentAccount } } });
+      await saveComplaintChange(manager, complaint, fields, {
+        type: 'agent_account',
+        actor: principal,
+        changes: { agentAccount: { from: complaint.agentAccount, to: fields.agentAccount } },
+      });
       return complaint;
     });
   }

@@ -128,7 +128,9 @@ export class LogComplaint {
       .getOne();
     if (!row) return null;
     if (row.requestHash !== requestHash) {
-      throw new DomainError(ErrorCode.Conflict, `Complaint ${externalId} was already logged with different details`, { externalId: 'was already used for a different complaint' });
+      throw new DomainError(ErrorCode.Conflict, `Complaint ${externalId} was already logged with different details`, {
+        externalId: 'was already used for a different complaint',
+      });
     }
     return row;
   }
@@ -144,7 +146,10 @@ export class LogComplaint {
   }
 
   private async category(command: LogComplaintCommand): Promise<ComplaintCategoryEntity> {
-    const category = await this.dataSource.manager.findOneBy(ComplaintCategoryEntity, command.categoryId ? { id: command.categoryId, active: true } : { key: command.categoryKey, active: true });
+    const category = await this.dataSource.manager.findOneBy(
+      ComplaintCategoryEntity,
+      command.categoryId ? { id: command.categoryId, active: true } : { key: command.categoryKey, active: true },
+    );
     if (!category) throw DomainError.validation(command.categoryId ? { categoryId: 'no such category' } : { categoryKey: 'no such category' });
     return category;
   }

@@ -62,7 +62,12 @@ export class MoveComplaint {
         case 'resolve':
           if (!command.outcome) throw DomainError.validation({ outcome: 'is required to resolve: upheld, partly_upheld or not_upheld' });
           if (!command.customerTold?.trim()) throw DomainError.validation({ customerTold: 'is required to resolve: what the customer was told' });
-          Object.assign(fields, { resolvedAt: now, outcome: command.outcome, remedy: command.remedy?.trim() || null, customerTold: command.customerTold.trim() });
+          Object.assign(fields, {
+            resolvedAt: now,
+            outcome: command.outcome,
+            remedy: command.remedy?.trim() || null,
+            customerTold: command.customerTold.trim(),
+          });
           break;
         case 'close':
           fields.closedAt = now;

@@ -31,7 +31,8 @@ export class UpdateComplaint {
     const note = command.note === undefined ? null : command.note.trim();
     const noteProblem = note === null ? null : textProblem(note, MAX_DESCRIPTION_LENGTH);
     if (noteProblem) throw DomainError.validation({ note: noteProblem });
-    if (command.severity === undefined && command.categoryId === undefined) throw DomainError.validation({ severity: 'give severity or categoryId (or both) to change' });
+    if (command.severity === undefined && command.categoryId === undefined)
+      throw DomainError.validation({ severity: 'give severity or categoryId (or both) to change' });
     if (command.categoryId !== undefined && !(await this.dataSource.manager.existsBy(ComplaintCategoryEntity, { id: command.categoryId, active: true }))) {
       throw DomainError.validation({ categoryId: 'no such category' });
     }
@@ -39,7 +40,8 @@ export class UpdateComplaint {
     return this.dataSource.transaction(async (manager) => {
       const complaint = await lockComplaint(manager, complaintId);
       assertCurrentVersion(complaint, command.version);
-      if (!isOpenComplaint(complaint.state)) throw new DomainError(ErrorCode.Conflict, `Complaint ${complaintId} is ${complaint.state}; reopen it to change it`, { state: complaint.state });
+      if (!isOpenComplaint(complaint.state))
+        throw new DomainError(ErrorCode.Conflict, `Complaint ${complaintId} is ${complaint.state}; reopen it to change it`, { state: complaint.state });
       const fields: Partial<ComplaintEntity> = {};
       if (command.categoryId !== undefined) fields.categoryId = command.categoryId;
       if (command.severity !== undefined && command.severity !== complaint.severity) {

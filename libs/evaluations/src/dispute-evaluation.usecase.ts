@@ -31,7 +31,11 @@ export class DisputeEvaluation {
     private readonly notifier: EvaluationNotifier,
   ) {}
 
-  async execute(principal: Principal, evaluationId: string, command: DisputeCommand): Promise<{ evaluation: EvaluationEntity; dispute: EvaluationDisputeEntity }> {
+  async execute(
+    principal: Principal,
+    evaluationId: string,
+    command: DisputeCommand,
+  ): Promise<{ evaluation: EvaluationEntity; dispute: EvaluationDisputeEntity }> {
     const { disputeRouting } = await this.settings.current();
     const result = await this.dataSource.transaction(async (manager) => {
       const evaluation = await lockEvaluation(manager, evaluationId);
@@ -52,7 +56,12 @@ export class DisputeEvaluation {
       await manager.insert(EvaluationDisputeEntity, dispute);
       evaluation.state = state as EvaluationEntity['state'];
       await manager.update(EvaluationEntity, { id: evaluation.id }, { state: evaluation.state });
-      await appendEvent(manager, evaluation.id, 'disputed', principal.id, { disputeId: dispute.id, criteria: dispute.criteria, reason: dispute.reason, assigneeId });
+      await appendEvent(manager, evaluation.id, 'disputed', principal.id, {
+        disputeId: dispute.id,
+        criteria: dispute.criteria,
+        reason: dispute.reason,
+        assigneeId,
+      });
       return { evaluation, dispute };
     });
     await this.notifier.stateChanged(result.evaluation);

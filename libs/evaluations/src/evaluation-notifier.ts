@@ -26,6 +26,10 @@ export class EvaluationNotifier {
 
   /** Acknowledged, disputed, resolved: to the agent and to staff. */
   async stateChanged(evaluation: EvaluationEntity): Promise<void> {
-    await this.events.publish('evaluation.state', { evaluationId: evaluation.id, agentId: evaluation.agentId, state: evaluation.state, revision: evaluation.revision }, { agentId: evaluation.agentId });
+    await this.events.publish(
+      'evaluation.state',
+      { evaluationId: evaluation.id, agentId: evaluation.agentId, state: evaluation.state, revision: evaluation.revision },
+      { agentId: evaluation.agentId },
+    );
   }
 }

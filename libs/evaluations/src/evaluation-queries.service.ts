@@ -38,7 +38,6 @@ export interface CallSummary {
   durationMs: number;
 }
 
-
 @Injectable()
 export class EvaluationQueries {
   constructor(
@@ -90,10 +89,18 @@ export class EvaluationQueries {
     if (filter.state) qb.andWhere('e.state = :state', { state: filter.state });
     if (filter.from) qb.andWhere('e.submitted_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('e.submitted_at < :to', { to: filter.to });
-    qb.orderBy('e.updated_at', 'DESC').addOrderBy('e.id', 'DESC').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize);
+    qb.orderBy('e.updated_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     const calls = await this.callsOf(rows);
-    return { items: rows.map((e) => ({ ...evaluationSummary(e), call: calls.get(e.recordingId) ?? null })), total, page: filter.page, pageSize: filter.pageSize };
+    return {
+      items: rows.map((e) => ({ ...evaluationSummary(e), call: calls.get(e.recordingId) ?? null })),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
   }
 
   /** An agent's own published evaluations, newest first, with whether each can still be disputed. */
@@ -121,7 +128,10 @@ export class EvaluationQueries {
   /** Which call each evaluation is about, in one query for the whole page. */
   private async callsOf(rows: EvaluationEntity[]): Promise<Map<string, CallSummary>> {
     if (rows.length === 0) return new Map();
-    const recordings = await this.recordings.find({ where: { id: In(rows.map((e) => e.recordingId)) }, select: { id: true, externalId: true, startedAt: true, durationMs: true } });
+    const recordings = await this.recordings.find({
+      where: { id: In(rows.map((e) => e.recordingId)) },
+      select: { id: true, externalId: true, startedAt: true, durationMs: true },
+    });
     return new Map(recordings.map((r) => [r.id, { externalId: r.externalId, startedAt: r.startedAt, durationMs: r.durationMs }]));
   }
 

@@ -4,7 +4,18 @@ import { AutoScoreEntity, EvaluationEntity } from '@callgrade/database';
 import { DomainError } from '@callgrade/http';
 import { AutoAnswer, PreparedAnswers, prepareReviewerAnswers, ReviewerInput, TimeComment, validateTimeComments } from '@callgrade/review-rules';
 import { issuesToErrors, ScorecardsService } from '@callgrade/scorecards';
-import { ANSWER_SHAPE, Answers, CriterionAnswer, evaluateScore, parseCriterionAnswer, roundPercent, Scorecard, ScoreBreakdown, validateAnswers, ValidationIssue } from '@callgrade/scoring';
+import {
+  ANSWER_SHAPE,
+  Answers,
+  CriterionAnswer,
+  evaluateScore,
+  parseCriterionAnswer,
+  roundPercent,
+  Scorecard,
+  ScoreBreakdown,
+  validateAnswers,
+  ValidationIssue,
+} from '@callgrade/scoring';
 import { Repository } from 'typeorm';
 
 /** What a reviewer sends: their answers, reasons for overriding auto results, comments at times in the call. */
@@ -27,7 +38,6 @@ export interface ScoredSubmission {
   comments: TimeComment[];
 }
 
-
 /**
  * Scores a reviewer's submission against the evaluation's scorecard version and the auto-score it
  * started from. The server computes every total; clients never send one.
@@ -47,7 +57,11 @@ export class EvaluationScoring {
   }
 
   /** Checks what a draft may hold: answers that fit their criteria and well-formed comments (422 otherwise). */
-  checkDraft(ctx: ScoringContext, raw: ReviewerSubmission, durationMs: number): { answers: Record<string, CriterionAnswer>; comments: TimeComment[]; pending: PreparedAnswers } {
+  checkDraft(
+    ctx: ScoringContext,
+    raw: ReviewerSubmission,
+    durationMs: number,
+  ): { answers: Record<string, CriterionAnswer>; comments: TimeComment[]; pending: PreparedAnswers } {
     const { submission, issues: shapeIssues } = parseSubmission(raw);
     const answerIssues = shapeIssues.length > 0 ? shapeIssues : validateAnswers(ctx.scorecard, submission.answers);
     const { comments, issues: commentIssues } = validateTimeComments(submission.comments ?? [], durationMs, ctx.scorecard);

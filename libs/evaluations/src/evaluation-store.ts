@@ -12,7 +12,13 @@ export async function lockEvaluation(manager: EntityManager, id: string): Promis
   return evaluation;
 }
 
-export async function appendEvent(manager: EntityManager, evaluationId: string, type: EvaluationEventType, actorId: string, detail: object = {}): Promise<void> {
+export async function appendEvent(
+  manager: EntityManager,
+  evaluationId: string,
+  type: EvaluationEventType,
+  actorId: string,
+  detail: object = {},
+): Promise<void> {
   await manager.insert(EvaluationEventEntity, { evaluationId, type, actorId, detail });
 }
 

@@ -122,7 +122,13 @@ export function evaluationDetail(p: EvaluationParts) {
     scorecardVersionId: p.evaluation.scorecardVersionId,
     scorecard: p.scorecard,
     autoScore: p.autoScore
-      ? { id: p.autoScore.id, percent: p.autoScore.percent, criticalFailed: p.autoScore.criticalFailed, criteria: p.autoScore.criteria, createdAt: p.autoScore.createdAt }
+      ? {
+          id: p.autoScore.id,
+          percent: p.autoScore.percent,
+          criticalFailed: p.autoScore.criticalFailed,
+          criteria: p.autoScore.criteria,
+          createdAt: p.autoScore.createdAt,
+        }
       : null,
     transcript: p.transcript ? { language: p.transcript.language, segments: p.transcript.segments, redactions: p.transcript.redactions } : null,
     draft: p.includeDraft ? p.evaluation.draft : undefined,

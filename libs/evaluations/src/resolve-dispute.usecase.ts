@@ -46,20 +46,28 @@ export class ResolveDispute {
       const note = command.note.trim();
       if (command.outcome === 'amended') await this.amend(manager, principal.id, evaluation, command, note);
       evaluation.state = state as EvaluationEntity['state'];
-      await manager.update(EvaluationEntity, { id: evaluation.id }, {
-        state: evaluation.state,
-        revision: evaluation.revision,
-        percent: evaluation.percent,
-        criticalFailed: evaluation.criticalFailed,
-        draft: evaluation.draft,
-      });
-      await manager.update(EvaluationDisputeEntity, { id: dispute.id }, {
-        status: command.outcome,
-        resolvedBy: principal.id,
-        resolutionNote: note,
-        resolvedAt: new Date(),
-        amendedRevision: amended ? evaluation.revision : null,
-      });
+      await manager.update(
+        EvaluationEntity,
+        { id: evaluation.id },
+        {
+          state: evaluation.state,
+          revision: evaluation.revision,
+          percent: evaluation.percent,
+          criticalFailed: evaluation.criticalFailed,
+          draft: evaluation.draft,
+        },
+      );
+      await manager.update(
+        EvaluationDisputeEntity,
+        { id: dispute.id },
+        {
+          status: command.outcome,
+          resolvedBy: principal.id,
+          resolutionNote: note,
+          resolvedAt: new Date(),
+          amendedRevision: amended ? evaluation.revision : null,
+        },
+      );
       await appendEvent(manager, evaluation.id, amended ? 'amended' : 'dispute_upheld', principal.id, {
         disputeId: dispute.id,
         note,
@@ -83,7 +91,13 @@ export class ResolveDispute {
     }
   }
 
-  private async amend(manager: EntityManager, authorId: string, evaluation: EvaluationEntity, command: Extract<ResolveDisputeCommand, { outcome: 'amended' }>, note: string) {
+  private async amend(
+    manager: EntityManager,
+    authorId: string,
+    evaluation: EvaluationEntity,
+    command: Extract<ResolveDisputeCommand, { outcome: 'amended' }>,
+    note: string,
+  ) {
     if (Object.keys(command.answers).length === 0) throw DomainError.validation({ answers: 'an amendment changes at least one answer' });
     const current = await manager.findOneByOrFail(EvaluationRevisionEntity, { evaluationId: evaluation.id, revision: evaluation.revision });
     // A changed answer needs its own reason if it overrides the auto result; the old one no longer applies.

@@ -3,7 +3,7 @@ import { ReviewRuleError, ReviewRuleErrorCode } from '@callgrade/review-rules';
 import { toDomainError, underReviewRules } from './review-rule-errors';
 
 describe('review rule errors as HTTP errors', () => {
-  it('makes a refused state change a conflict, with the rule\'s message', () => {
+  it("makes a refused state change a conflict, with the rule's message", () => {
     const sut = toDomainError(new ReviewRuleError(ReviewRuleErrorCode.IllegalTransition, 'cannot acknowledge an evaluation that is draft')) as DomainError;
     expect(sut.code).toBe(ErrorCode.Conflict);
     expect(sut.message).toBe('cannot acknowledge an evaluation that is draft');
@@ -27,7 +27,11 @@ describe('review rule errors as HTTP errors', () => {
   it('passes other errors through untouched', () => {
     const other = new Error('boom');
     expect(toDomainError(other)).toBe(other);
-    expect(() => underReviewRules(() => { throw other; })).toThrow(other);
+    expect(() =>
+      underReviewRules(() => {
+        throw other;
+      }),
+    ).toThrow(other);
     expect(underReviewRules(() => 42)).toBe(42);
   });
 });

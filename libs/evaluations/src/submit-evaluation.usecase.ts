@@ -47,15 +47,19 @@ export class SubmitEvaluation {
         disputeDeadline: disputeDeadline(submittedAt, disputeWindowHours),
         draft: { answers: scored.reviewerAnswers, overrideReasons: input.overrideReasons ?? {}, comments: scored.comments, summary: input.summary },
       });
-      await manager.update(EvaluationEntity, { id: evaluation.id }, {
-        state: evaluation.state,
-        revision: evaluation.revision,
-        percent: evaluation.percent,
-        criticalFailed: evaluation.criticalFailed,
-        submittedAt,
-        disputeDeadline: evaluation.disputeDeadline,
-        draft: evaluation.draft,
-      });
+      await manager.update(
+        EvaluationEntity,
+        { id: evaluation.id },
+        {
+          state: evaluation.state,
+          revision: evaluation.revision,
+          percent: evaluation.percent,
+          criticalFailed: evaluation.criticalFailed,
+          submittedAt,
+          disputeDeadline: evaluation.disputeDeadline,
+          draft: evaluation.draft,
+        },
+      );
       if (evaluation.assignmentId) await manager.update(ReviewAssignmentEntity, { id: evaluation.assignmentId }, { status: AssignmentStatus.Completed });
       await appendEvent(manager, evaluation.id, 'submitted', principal.id, {
         revision: evaluation.revision,

@@ -51,7 +51,12 @@ export function configureApp(app: INestApplication, options: { title: string; se
 function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction) {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method) || req.is(['application/json', 'multipart/form-data'])) return next();
-  res.status(415).json({ statusCode: 415, code: 'unsupported_media_type', message: 'Send the body as application/json (uploads: multipart/form-data)', errors: { body: 'must be application/json' } });
+  res.status(415).json({
+    statusCode: 415,
+    code: 'unsupported_media_type',
+    message: 'Send the body as application/json (uploads: multipart/form-data)',
+    errors: { body: 'must be application/json' },
+  });
 }
 
 /** Requests Node's HTTP parser refuses (oversized headers, garbage) get the JSON error body too. */
@@ -61,6 +66,8 @@ function answerMalformedRequestsInJson(app: INestApplication) {
     if (!socket.writable) return socket.destroy();
     const [status, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers are too large'] : [400, 'The request is not valid HTTP'];
     const body = JSON.stringify({ statusCode: status, code: status === 431 ? 'headers_too_large' : 'bad_request', message });
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }

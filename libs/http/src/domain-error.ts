@@ -47,7 +47,11 @@ export class DomainError extends CodedError {
     message: string,
     errors?: Record<string, string>,
   ) {
-    super(code, message, Object.entries(errors ?? {}).map(([field, problem]) => ({ field, problem })));
+    super(
+      code,
+      message,
+      Object.entries(errors ?? {}).map(([field, problem]) => ({ field, problem })),
+    );
   }
 
   get errors(): Record<string, string> | undefined {
@@ -55,7 +59,13 @@ export class DomainError extends CodedError {
   }
 
   static validation(errors: Record<string, string>, message = 'The request is invalid'): DomainError {
-    return new DomainError(ErrorCode.ValidationFailed, `${message}: ${Object.entries(errors).map(([f, p]) => `${f} ${p}`).join('; ')}`, errors);
+    return new DomainError(
+      ErrorCode.ValidationFailed,
+      `${message}: ${Object.entries(errors)
+        .map(([f, p]) => `${f} ${p}`)
+        .join('; ')}`,
+      errors,
+    );
   }
 
   static notFound(what: string): DomainError {

@@ -2,8 +2,7 @@ import { Param, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
 
 /** `:id` route parameter that must be a UUID; otherwise a 422 naming it. */
-export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => DomainError.validation({ [name]: 'must be a UUID' }) }));
+export const IdParam = (name = 'id') => Param(name, new ParseUUIDPipe({ exceptionFactory: () => DomainError.validation({ [name]: 'must be a UUID' }) }));
 
 /** The largest value a PostgreSQL `integer` column holds. */
 export const MAX_INT32 = 2_147_483_647;

@@ -11,7 +11,11 @@ describe('metricsAccess', () => {
   });
 
   it('refuses other machines, and loopback reached through a proxy, when no token is set', () => {
-    expect(sut({ remoteAddress: '10.0.0.7', proxied: false }, undefined)).toMatchObject({ allowed: false, status: 403, message: expect.stringContaining('METRICS_TOKEN') });
+    expect(sut({ remoteAddress: '10.0.0.7', proxied: false }, undefined)).toMatchObject({
+      allowed: false,
+      status: 403,
+      message: expect.stringContaining('METRICS_TOKEN'),
+    });
     expect(sut({ remoteAddress: '127.0.0.1', proxied: true }, undefined)).toMatchObject({ allowed: false, status: 403 });
   });
 

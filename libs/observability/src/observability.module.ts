@@ -25,7 +25,11 @@ export class ObservabilityModule implements NestModule, OnModuleInit {
     if (!http) return;
     http.get('/metrics', (req: Request, res: Response) => {
       const access = metricsAccess(
-        { authorization: req.headers.authorization, remoteAddress: req.socket.remoteAddress, proxied: Boolean(req.headers['x-forwarded-for'] ?? req.headers.forwarded) },
+        {
+          authorization: req.headers.authorization,
+          remoteAddress: req.socket.remoteAddress,
+          proxied: Boolean(req.headers['x-forwarded-for'] ?? req.headers.forwarded),
+        },
         this.config.metricsToken,
       );
       if (!access.allowed) {

@@ -3,7 +3,7 @@ import { loggingParams } from './logging.module';
 import { currentRequestId, requestIdOf, runWithRequestId } from './request-context';
 
 describe('request ids', () => {
-  it('keeps a caller\'s plain X-Request-Id and makes a UUID for a missing or odd one, once per request', () => {
+  it("keeps a caller's plain X-Request-Id and makes a UUID for a missing or odd one, once per request", () => {
     const given = { headers: { 'x-request-id': 'lb-7f3a.42:1' } };
     const odd = { headers: { 'x-request-id': 'has spaces and\nnew lines' } };
     const none = { headers: {} };

@@ -45,7 +45,15 @@ export class EraseCustomerData {
     if (!number) throw DomainError.validation({ customerNumber: 'required: the customer number as the phone system sent it' });
     const erasureId = randomUUID();
     const ids = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM recordings WHERE customer_number = $1 ORDER BY started_at, id`, [number]);
-    const report: ErasureReport = { erasureId, requestedAt: new Date().toISOString(), requestedBy: actor.id, matched: ids.length, erased: [], held: [], deferred: [] };
+    const report: ErasureReport = {
+      erasureId,
+      requestedAt: new Date().toISOString(),
+      requestedBy: actor.id,
+      matched: ids.length,
+      erased: [],
+      held: [],
+      deferred: [],
+    };
 
     for (const { id } of ids) {
       await this.dataSource.transaction(async (manager) => {
@@ -56,7 +64,12 @@ export class EraseCustomerData {
           return;
         }
         if (isProcessing(target.status)) {
-          report.deferred.push({ recordingId: id, externalId: target.externalId, status: target.status, reason: `still ${target.status}; ask again once it is scored or failed` });
+          report.deferred.push({
+            recordingId: id,
+            externalId: target.externalId,
+            status: target.status,
+            reason: `still ${target.status}; ask again once it is scored or failed`,
+          });
           return;
         }
         const kinds = RETAINED_KINDS.filter((k) => !target.purged.has(k));
@@ -64,7 +77,11 @@ export class EraseCustomerData {
         await manager.query(`UPDATE recordings SET customer_number = NULL, tags = '{}'::jsonb, erased_at = now() WHERE id = $1`, [id]);
         const personal = { kind: 'personal_data' as const, storageKey: null, bytes: null, note: 'customer number and tags cleared' };
         await this.purger.log(manager, id, [personal], 'erasure', erasureId);
-        await this.audit.record(actor, { action: 'recording.erased', resourceType: 'recording', resourceId: id, details: { erasureId, kinds: kinds.join(',') } }, manager);
+        await this.audit.record(
+          actor,
+          { action: 'recording.erased', resourceType: 'recording', resourceId: id, details: { erasureId, kinds: kinds.join(',') } },
+          manager,
+        );
         report.erased.push({
           recordingId: id,
           externalId: target.externalId,
@@ -75,7 +92,9 @@ export class EraseCustomerData {
       });
     }
 
-    await this.dataSource.getRepository(ErasureEntity).insert({ id: erasureId, requestedBy: actor.id, customerNumberSha256: customerNumberHash(number), report });
+    await this.dataSource
+      .getRepository(ErasureEntity)
+      .insert({ id: erasureId, requestedBy: actor.id, customerNumberSha256: customerNumberHash(number), report });
     await this.audit.record(actor, {
       action: 'privacy.erasure',
       resourceType: 'erasure',

@@ -86,8 +86,8 @@ export class PurgeExpiredRecordings {
       await this.audit.recordBySystem(
         {
           action: 'recording.purged',
-        resourceType: 'recording',
-        resourceId: recordingId,
+          resourceType: 'recording',
+          resourceId: recordingId,
           details: { cause: 'retention', runId, kinds: kinds.join(','), retentionVersion: policy.version },
         },
         manager,
@@ -104,5 +104,9 @@ const toCandidate = (row: CandidateRow): RetentionCandidate => ({
   startedAt: row.started_at,
   legalHold: row.legal_hold,
   processing: isProcessing(row.status),
-  purged: new Set<RetainedKind>([...(row.audio_purged_at ? ['audio' as const] : []), ...(row.transcript_purged_at ? ['transcript' as const] : []), ...(row.scores_purged_at ? ['scores' as const] : [])]),
+  purged: new Set<RetainedKind>([
+    ...(row.audio_purged_at ? ['audio' as const] : []),
+    ...(row.transcript_purged_at ? ['transcript' as const] : []),
+    ...(row.scores_purged_at ? ['scores' as const] : []),
+  ]),
 });

@@ -15,9 +15,18 @@ export class PurgeLogQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(filter: PurgeLogFilter, page: number, pageSize: number): Promise<{ items: PurgeLogEntity[]; total: number }> {
-    const at = filter.from && filter.to ? And(MoreThanOrEqual(filter.from), LessThan(filter.to)) : filter.from ? MoreThanOrEqual(filter.from) : filter.to ? LessThan(filter.to) : undefined;
+    const at =
+      filter.from && filter.to
+        ? And(MoreThanOrEqual(filter.from), LessThan(filter.to))
+        : filter.from
+          ? MoreThanOrEqual(filter.from)
+          : filter.to
+            ? LessThan(filter.to)
+            : undefined;
     const where: FindOptionsWhere<PurgeLogEntity> = { recordingId: filter.recordingId, runId: filter.runId, at };
-    const [items, total] = await this.dataSource.getRepository(PurgeLogEntity).findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [items, total] = await this.dataSource
+      .getRepository(PurgeLogEntity)
+      .findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items, total };
   }
 }

@@ -24,7 +24,13 @@ export interface PurgedItem {
   note: string | null;
 }
 
-const PROCESSING: readonly RecordingStatus[] = [RecordingStatus.Received, RecordingStatus.Queued, RecordingStatus.Transcribing, RecordingStatus.Transcribed, RecordingStatus.Scoring];
+const PROCESSING: readonly RecordingStatus[] = [
+  RecordingStatus.Received,
+  RecordingStatus.Queued,
+  RecordingStatus.Transcribing,
+  RecordingStatus.Transcribed,
+  RecordingStatus.Scoring,
+];
 export const isProcessing = (status: RecordingStatus) => PROCESSING.includes(status);
 
 /**
@@ -39,7 +45,19 @@ export class RecordingPurger {
   /** Locks the row; null when there is no such recording. */
   async lock(manager: EntityManager, recordingId: string): Promise<PurgeTarget | null> {
     const [row] = await manager.query<
-      { id: string; external_id: string; status: RecordingStatus; started_at: Date; legal_hold: boolean; legal_hold_reason: string | null; storage_key: string; redacted_storage_key: string | null; audio_purged_at: Date | null; transcript_purged_at: Date | null; scores_purged_at: Date | null }[]
+      {
+        id: string;
+        external_id: string;
+        status: RecordingStatus;
+        started_at: Date;
+        legal_hold: boolean;
+        legal_hold_reason: string | null;
+        storage_key: string;
+        redacted_storage_key: string | null;
+        audio_purged_at: Date | null;
+        transcript_purged_at: Date | null;
+        scores_purged_at: Date | null;
+      }[]
     >(
       `SELECT id, external_id, status, started_at, legal_hold, legal_hold_reason, storage_key, redacted_storage_key, audio_purged_at, transcript_purged_at, scores_purged_at
          FROM recordings WHERE id = $1 FOR UPDATE`,
@@ -67,7 +85,8 @@ export class RecordingPurger {
     const items: PurgedItem[] = [];
     if (kinds.includes('audio')) {
       items.push(await this.removeBlob(manager, target, target.storageKey, 'audio'));
-      if (target.redactedStorageKey && target.redactedStorageKey !== target.storageKey) items.push(await this.removeBlob(manager, target, target.redactedStorageKey, 'redacted_audio'));
+      if (target.redactedStorageKey && target.redactedStorageKey !== target.storageKey)
+        items.push(await this.removeBlob(manager, target, target.redactedStorageKey, 'redacted_audio'));
     }
     if (kinds.includes('transcript')) {
       await manager.query(`DELETE FROM transcripts WHERE recording_id = $1`, [target.id]);

@@ -143,8 +143,5 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   // When the timeout wins, a later failure of `promise` has nobody left to hear it: swallow it here
   // rather than let it crash the process as an unhandled rejection.
   settled.catch(() => undefined);
-  return Promise.race([
-    settled,
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms))),
-  ]);
+  return Promise.race([settled, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms)))]);
 }

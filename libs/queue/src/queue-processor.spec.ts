@@ -26,9 +26,7 @@ describe('assertEveryJobHandled', () => {
         handling(JobName.CheckComplaintDeadline),
         handling(JobName.PurgeExpiredRecordings),
       ]),
-    ).toThrow(
-      'No handler for job(s) rescore-recording (queue scoring)',
-    );
+    ).toThrow('No handler for job(s) rescore-recording (queue scoring)');
   });
 });
 

@@ -28,7 +28,9 @@ export abstract class QueueProcessor<Q extends QueueName> {
     this.worker = startQueueWorker(this.queue, (job) => this.dispatch(job), options);
     this.worker.on('failed', (job, error) => {
       if (!job) return;
-      this.afterFailure(job as Job<JobPayloads[JobsOf<Q>]>, error).catch((e: Error) => this.logger.error(`Recording the failure of job ${job.id}: ${e.message}`));
+      this.afterFailure(job as Job<JobPayloads[JobsOf<Q>]>, error).catch((e: Error) =>
+        this.logger.error(`Recording the failure of job ${job.id}: ${e.message}`),
+      );
     });
     this.worker.on('error', (error) => this.logger.warn(`${this.queue} worker: ${error.message}`));
   }
@@ -66,6 +68,8 @@ export function assertEveryJobHandled(processors: readonly Pick<QueueProcessor<Q
   const handled = new Set(processors.flatMap((p) => p.handledJobs()));
   const missing = (Object.keys(JOB_REGISTRY) as JobName[]).filter((job) => !handled.has(job));
   if (missing.length > 0) {
-    throw new Error(`No handler for job(s) ${missing.map((job) => `${job} (queue ${JOB_REGISTRY[job].queue})`).join(', ')}: register a processor for each before starting the worker`);
+    throw new Error(
+      `No handler for job(s) ${missing.map((job) => `${job} (queue ${JOB_REGISTRY[job].queue})`).join(', ')}: register a processor for each before starting the worker`,
+    );
   }
 }

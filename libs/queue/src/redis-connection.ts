@@ -17,7 +17,14 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 
 /** Fails fast, with a message saying how to get Redis, when nothing answers at the URL. */
 export async function assertRedisAnswers(url: string, timeoutMs = 3000): Promise<void> {
-  const client = new Redis({ ...redisOptionsFromUrl(url), lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    ...redisOptionsFromUrl(url),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -8,6 +8,10 @@ import { RecordingLifecycle } from './recording-lifecycle.service';
 export const markRecordingsQueued =
   (lifecycle: RecordingLifecycle): DispatchedHook =>
   async (manager, payloads) => {
-    const moves = await lifecycle.moveAllInTransaction(manager, payloads.map((p) => p.recordingId as string), 'queue');
+    const moves = await lifecycle.moveAllInTransaction(
+      manager,
+      payloads.map((p) => p.recordingId as string),
+      'queue',
+    );
     await lifecycle.announce(moves);
   };

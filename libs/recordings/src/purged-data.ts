@@ -9,7 +9,8 @@ const WORDS: Record<PurgeableKind, { en: string; zh: string }> = {
   scores: { en: 'auto-scores', zh: '自动评分' },
 };
 
-const purgedAt = (r: RecordingEntity, kind: PurgeableKind) => (kind === 'audio' ? r.audioPurgedAt : kind === 'transcript' ? r.transcriptPurgedAt : r.scoresPurgedAt);
+const purgedAt = (r: RecordingEntity, kind: PurgeableKind) =>
+  kind === 'audio' ? r.audioPurgedAt : kind === 'transcript' ? r.transcriptPurgedAt : r.scoresPurgedAt;
 
 /** 410 Gone, in English and Chinese, when retention or an erasure has deleted this kind of the recording's data. */
 export function assertNotPurged(recording: RecordingEntity, kind: PurgeableKind): void {

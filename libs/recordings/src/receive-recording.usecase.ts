@@ -53,7 +53,11 @@ export class ReceiveRecording {
     const supplied = suppliedJson === undefined ? null : parseSuppliedTranscript(suppliedJson, audio.durationMs);
     const maxMs = this.config.maxRecordingSeconds * 1000;
     if (audio.durationMs > maxMs) {
-      throw new DomainError(ErrorCode.UnprocessableAudio, `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`, { file: 'too long' });
+      throw new DomainError(
+        ErrorCode.UnprocessableAudio,
+        `The recording lasts ${Math.round(audio.durationMs / 1000)} s, longer than the limit of ${this.config.maxRecordingSeconds} s`,
+        { file: 'too long' },
+      );
     }
     const channelLayout = this.channelLayout(metadata.channelLayout, audio.channels);
     const [agent, existing] = await Promise.all([this.findAgent(metadata), this.existing(metadata.externalId, staged.sha256, uploader)]);
@@ -64,7 +68,14 @@ export class ReceiveRecording {
         const saved = await this.insert(manager, { metadata, staged, audio, uploader, agent, channelLayout, supplied: supplied !== null });
         if (supplied) {
           // The phone system transcribed the call already: store its transcript and go straight to scoring.
-          await manager.insert(TranscriptEntity, { recordingId: saved.id, source: 'supplied', engine: 'supplied', language: null, segments: supplied, facts: talkFacts(supplied, audio.durationMs) });
+          await manager.insert(TranscriptEntity, {
+            recordingId: saved.id,
+            source: 'supplied',
+            engine: 'supplied',
+            language: null,
+            segments: supplied,
+            facts: talkFacts(supplied, audio.durationMs),
+          });
           await enqueueInTransaction(manager, { job: JobName.ScoreRecording, entityId: saved.id, payload: { recordingId: saved.id } });
         } else {
           await enqueueInTransaction(manager, { job: JobName.TranscribeRecording, entityId: saved.id, payload: { recordingId: saved.id } });
@@ -89,7 +100,9 @@ export class ReceiveRecording {
       return ChannelLayout.Mono;
     }
     if (channels > 2 && requested !== ChannelLayout.Mono) {
-      throw DomainError.validation({ channelLayout: `the file has ${channels} channels; only mono and stereo layouts are understood (send channelLayout=mono to mix them)` });
+      throw DomainError.validation({
+        channelLayout: `the file has ${channels} channels; only mono and stereo layouts are understood (send channelLayout=mono to mix them)`,
+      });
     }
     return requested ?? ChannelLayout.AgentLeft;
   }
@@ -97,7 +110,10 @@ export class ReceiveRecording {
   private async findAgent(metadata: RecordingMetadataInput): Promise<{ id: string; teamId: string | null }> {
     const [field, value] = metadata.agentId ? (['agentId', metadata.agentId] as const) : (['agentExternalId', metadata.agentExternalId] as const);
     const column = field === 'agentId' ? 'id' : 'external_id';
-    const [agent] = await this.dataSource.query<{ id: string; team_id: string | null; active: boolean }[]>(`SELECT id, team_id, active FROM users WHERE ${column} = $1 AND role = $2`, [value, UserRole.Agent]);
+    const [agent] = await this.dataSource.query<{ id: string; team_id: string | null; active: boolean }[]>(
+      `SELECT id, team_id, active FROM users WHERE ${column} = $1 AND role = $2`,
+      [value, UserRole.Agent],
+    );
     if (!agent) throw DomainError.validation({ [field]: `no agent has ${field === 'agentId' ? 'id' : 'externalId'} ${value}` });
     if (!agent.active) throw DomainError.validation({ [field]: `agent ${agent.id} is deactivated` });
     return { id: agent.id, teamId: agent.team_id };
@@ -118,14 +134,21 @@ export class ReceiveRecording {
       throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded by another client`, { externalId: 'already used by another client' });
     }
     if (found.sha256 !== sha256) {
-      throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, { externalId: 'already used for other audio' });
+      throw new DomainError(ErrorCode.Conflict, `Call ${externalId} was already uploaded with different audio (recording ${found.id})`, {
+        externalId: 'already used for other audio',
+      });
     }
     return this.dataSource.getRepository(RecordingEntity).findOneByOrFail({ id: found.id });
   }
 
   private async insert(
     manager: EntityManager,
-    p: Omit<ReceiveRecordingCommand, 'fields'> & { metadata: RecordingMetadataInput; agent: { id: string; teamId: string | null }; channelLayout: ChannelLayout; supplied: boolean },
+    p: Omit<ReceiveRecordingCommand, 'fields'> & {
+      metadata: RecordingMetadataInput;
+      agent: { id: string; teamId: string | null };
+      channelLayout: ChannelLayout;
+      supplied: boolean;
+    },
   ): Promise<RecordingEntity> {
     const entity = manager.create(RecordingEntity, {
       externalId: p.metadata.externalId,

@@ -35,7 +35,8 @@ export class RecordingAudio {
     const key = !original && recording.redactedStorageKey ? recording.redactedStorageKey : recording.storageKey;
     const size = await this.blobs.size(key);
     const range = parseByteRange(rangeHeader, size);
-    if (range === 'unsatisfiable') throw new DomainError(ErrorCode.RangeNotSatisfiable, `Range ${rangeHeader} cannot be served from ${size} bytes`, { range: 'unsatisfiable' });
+    if (range === 'unsatisfiable')
+      throw new DomainError(ErrorCode.RangeNotSatisfiable, `Range ${rangeHeader} cannot be served from ${size} bytes`, { range: 'unsatisfiable' });
     await this.audit.record(principal, {
       action: 'recording.audio.read',
       resourceType: 'recording',

@@ -42,7 +42,10 @@ const LEGAL: [string, RecordingAction, string][] = [
 ];
 
 const ILLEGAL = STATUSES.flatMap((status) =>
-  RECORDING_ACTIONS.filter((action) => !LEGAL.some(([from, via]) => from === status && via === action)).map((action) => ({ status: status as RecordingStatus, action })),
+  RECORDING_ACTIONS.filter((action) => !LEGAL.some(([from, via]) => from === status && via === action)).map((action) => ({
+    status: status as RecordingStatus,
+    action,
+  })),
 );
 
 describe('nextRecordingStatus', () => {
@@ -93,7 +96,13 @@ describe('allowedRecordingActions', () => {
   });
 
   it('lists the transcription actions of a queued recording in pipeline order', () => {
-    expect(allowedRecordingActions(RecordingStatus.Queued)).toEqual(['start_transcription', 'retry_attempt', 'fail_transcription', 'retry_transcription', 'recover_lost_job']);
+    expect(allowedRecordingActions(RecordingStatus.Queued)).toEqual([
+      'start_transcription',
+      'retry_attempt',
+      'fail_transcription',
+      'retry_transcription',
+      'recover_lost_job',
+    ]);
   });
 });
 

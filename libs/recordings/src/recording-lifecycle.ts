@@ -23,7 +23,14 @@ const { Received, Queued, Transcribing, Transcribed, Scoring, Scored, Failed } =
 const TRANSITIONS: Readonly<Record<RecordingStatus, Readonly<Partial<Record<RecordingAction, RecordingStatus>>>>> = {
   // The worker may take the job before the relay's transaction that marks it `queued` commits.
   // retry_transcription: an admin's retry of a call stuck past the time limit; recover_lost_job: its job was lost from Redis.
-  [Received]: { queue: Queued, start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed, retry_transcription: Received, recover_lost_job: Received },
+  [Received]: {
+    queue: Queued,
+    start_transcription: Transcribing,
+    retry_attempt: Queued,
+    fail_transcription: Failed,
+    retry_transcription: Received,
+    recover_lost_job: Received,
+  },
   [Queued]: { start_transcription: Transcribing, retry_attempt: Queued, fail_transcription: Failed, retry_transcription: Received, recover_lost_job: Received },
   // start_transcription again: a crashed worker's job taken up once its lock expired.
   [Transcribing]: {
@@ -63,7 +70,10 @@ export class IllegalRecordingMoveError extends DomainError {
     readonly action: RecordingAction,
   ) {
     const allowed = allowedRecordingActions(status);
-    super('illegal_transition', `cannot ${action.replace(/_/g, ' ')} a recording that is ${status}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`);
+    super(
+      'illegal_transition',
+      `cannot ${action.replace(/_/g, ' ')} a recording that is ${status}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+    );
   }
 }
 

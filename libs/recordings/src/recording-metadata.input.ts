@@ -16,15 +16,21 @@ const parseTags = ({ value }: { value: unknown }) => {
 /** The metadata that comes with a recording, from a multipart upload or a row of an import CSV. */
 export class RecordingMetadataInput {
   @ApiProperty({ description: "The phone system's call id; uploading it again with the same audio is a no-op" })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   externalId: string;
 
   @ApiPropertyOptional({ description: 'Callgrade user id of the agent (or give agentExternalId)' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   agentId?: string;
 
   @ApiPropertyOptional({ description: "The phone system's id for the agent" })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   agentExternalId?: string;
 
   @ApiProperty({ example: '2026-11-28T09:30:00Z' })
@@ -36,17 +42,26 @@ export class RecordingMetadataInput {
   direction: CallDirection;
 
   @ApiPropertyOptional({ enum: ChannelLayout, description: 'Default: agent-left for stereo files, mono for mono files' })
-  @IsOptional() @IsEnum(ChannelLayout, { message: `channelLayout must be one of: ${Object.values(ChannelLayout).join(', ')}` })
+  @IsOptional()
+  @IsEnum(ChannelLayout, { message: `channelLayout must be one of: ${Object.values(ChannelLayout).join(', ')}` })
   channelLayout?: ChannelLayout;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   queue?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9+()\-\s.#*]{1,40}$/, { message: 'customerNumber must be a phone number' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+()\-\s.#*]{1,40}$/, { message: 'customerNumber must be a phone number' })
   customerNumber?: string;
 
   @ApiPropertyOptional({ description: 'JSON object of string values, e.g. {"campaign":"renewals"}', type: 'string' })
-  @IsOptional() @Transform(parseTags) @IsObject({ message: 'tags must be a JSON object of string values' })
+  @IsOptional()
+  @Transform(parseTags)
+  @IsObject({ message: 'tags must be a JSON object of string values' })
   tags?: Record<string, string>;
 }
 
@@ -55,7 +70,17 @@ const ONE_DAY_MS = 24 * 3600 * 1000;
 const MAX_TAGS = 50;
 const MAX_TAGS_JSON = 8192;
 
-export const RECORDING_METADATA_FIELDS = new Set(['externalId', 'agentId', 'agentExternalId', 'startedAt', 'direction', 'channelLayout', 'queue', 'customerNumber', 'tags']);
+export const RECORDING_METADATA_FIELDS = new Set([
+  'externalId',
+  'agentId',
+  'agentExternalId',
+  'startedAt',
+  'direction',
+  'channelLayout',
+  'queue',
+  'customerNumber',
+  'tags',
+]);
 
 /** Validates raw string fields; throws a 422 DomainError naming every bad field. */
 export async function parseRecordingMetadata(raw: Record<string, string>): Promise<RecordingMetadataInput> {

@@ -33,7 +33,10 @@ export class RecordingQueries {
     if (filter.from) qb.andWhere('r.started_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('r.started_at < :to', { to: filter.to });
     // Many-to-one join: rows don't multiply, so plain LIMIT/OFFSET pages correctly.
-    qb.orderBy('r.started_at', 'DESC').addOrderBy('r.id', 'DESC').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize);
+    qb.orderBy('r.started_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize);
     const [items, total] = await qb.getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
   }

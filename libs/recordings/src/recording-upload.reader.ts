@@ -72,7 +72,9 @@ export class RecordingUploadReader {
 
   async read(req: Request): Promise<ReadUpload> {
     if (!req.is('multipart/form-data')) {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the recording as multipart/form-data with the audio in a part named "file"', { body: 'must be multipart/form-data' });
+      throw new DomainError(ErrorCode.UnsupportedMediaType, 'Send the recording as multipart/form-data with the audio in a part named "file"', {
+        body: 'must be multipart/form-data',
+      });
     }
     const declared = Number(req.header('content-length') ?? 0);
     if (declared > this.config.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
@@ -116,7 +118,8 @@ export class RecordingUploadReader {
         return;
       }
       if (name !== 'file' || staging) {
-        problems[name] = name === 'file' ? 'only one audio file may be uploaded at a time' : 'is not a file part this endpoint accepts (send the audio as "file")';
+        problems[name] =
+          name === 'file' ? 'only one audio file may be uploaded at a time' : 'is not a file part this endpoint accepts (send the audio as "file")';
         stream.resume();
         return;
       }
@@ -130,7 +133,8 @@ export class RecordingUploadReader {
       parser.on('error', (e: Error) => reject(DomainError.validation({ body: `is not valid multipart data (${e.message})` })));
     });
     const interrupted = () => {
-      if (!req.complete) refuse(new DomainError(ErrorCode.ValidationFailed, 'The upload was interrupted', { body: 'the connection closed before the upload ended' }));
+      if (!req.complete)
+        refuse(new DomainError(ErrorCode.ValidationFailed, 'The upload was interrupted', { body: 'the connection closed before the upload ended' }));
     };
     req.once('close', interrupted);
     req.pipe(parser);

@@ -16,7 +16,8 @@ export function parseSuppliedTranscript(json: string, durationMs: number): Trans
   }
   const list = Array.isArray(value) ? value : (value as { segments?: unknown })?.segments;
   if (!Array.isArray(list)) throw DomainError.validation({ transcript: 'must be a JSON array of segments (or {"segments": [...]})' });
-  if (list.length === 0) throw DomainError.validation({ transcript: 'has no segments: send at least one, or leave the transcript out to have the call transcribed' });
+  if (list.length === 0)
+    throw DomainError.validation({ transcript: 'has no segments: send at least one, or leave the transcript out to have the call transcribed' });
   if (list.length > MAX_SEGMENTS) throw DomainError.validation({ transcript: `has more than ${MAX_SEGMENTS} segments` });
   const errors: Record<string, string> = {};
   const segments = list.map((raw, i): TranscriptSegment => {
@@ -34,7 +35,13 @@ export function parseSuppliedTranscript(json: string, durationMs: number): Trans
         errors[`${at}.confidence`] = 'must be between 0 and 1';
       }
     }
-    return { speaker: s?.speaker as TranscriptSegment['speaker'], startMs: Number(s?.startMs), endMs: Number(s?.endMs), text: typeof s?.text === 'string' ? s.text : '', confidence: s?.confidence === undefined ? 1 : Number(s.confidence) };
+    return {
+      speaker: s?.speaker as TranscriptSegment['speaker'],
+      startMs: Number(s?.startMs),
+      endMs: Number(s?.endMs),
+      text: typeof s?.text === 'string' ? s.text : '',
+      confidence: s?.confidence === undefined ? 1 : Number(s.confidence),
+    };
   });
   if (Object.keys(errors).length) throw DomainError.validation(errors, 'The supplied transcript is invalid');
   return segments.sort((a, b) => a.startMs - b.startMs);

@@ -35,7 +35,15 @@ describe('kindsDue', () => {
 
 describe('duePurges', () => {
   it('lists only the recordings with something due, in order', () => {
-    const due = duePurges([aCandidate({ recordingId: 'young', startedAt: daysAgo(5) }), aCandidate({ recordingId: 'old' }), aCandidate({ recordingId: 'older', startedAt: daysAgo(181) })], policy, NOW);
+    const due = duePurges(
+      [
+        aCandidate({ recordingId: 'young', startedAt: daysAgo(5) }),
+        aCandidate({ recordingId: 'old' }),
+        aCandidate({ recordingId: 'older', startedAt: daysAgo(181) }),
+      ],
+      policy,
+      NOW,
+    );
     expect(due).toEqual([
       { recordingId: 'old', kinds: ['audio'] },
       { recordingId: 'older', kinds: ['audio', 'transcript'] },
@@ -52,7 +60,10 @@ describe('latestDueStart', () => {
 
 describe('parseRetentionPolicy', () => {
   it('accepts whole days and null', () => {
-    expect(parseRetentionPolicy({ audioDays: 30, transcriptDays: null, scoreDays: 730 })).toEqual({ ok: true, policy: { audioDays: 30, transcriptDays: null, scoreDays: 730 } });
+    expect(parseRetentionPolicy({ audioDays: 30, transcriptDays: null, scoreDays: 730 })).toEqual({
+      ok: true,
+      policy: { audioDays: 30, transcriptDays: null, scoreDays: 730 },
+    });
   });
 
   it('names each bad or unknown field once', () => {

@@ -65,7 +65,8 @@ export interface PolicyIssue {
 
 /** Checks a policy sent by a client: each kind a whole number of days from 1 to 36,500, or null for ever. */
 export function parseRetentionPolicy(input: unknown): { ok: true; policy: RetentionPolicy } | { ok: false; issues: PolicyIssue[] } {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, issues: [{ field: 'policy', problem: 'an object with audioDays, transcriptDays and scoreDays' }] };
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, issues: [{ field: 'policy', problem: 'an object with audioDays, transcriptDays and scoreDays' }] };
   const raw = input as Record<string, unknown>;
   const issues: PolicyIssue[] = [];
   const known = new Set(['audioDays', 'transcriptDays', 'scoreDays']);

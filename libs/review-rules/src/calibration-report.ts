@@ -130,7 +130,12 @@ function recordingTotals(scorecard: Scorecard, item: CalibrationItem): Recording
   };
 }
 
-function reviewerDeviation(reviewerId: string, criteria: readonly Criterion[], items: readonly CalibrationItem[], totals: readonly RecordingTotals[]): ReviewerDeviation {
+function reviewerDeviation(
+  reviewerId: string,
+  criteria: readonly Criterion[],
+  items: readonly CalibrationItem[],
+  totals: readonly RecordingTotals[],
+): ReviewerDeviation {
   let deviationSum = 0;
   let deviations = 0;
   let criteriaCompared = 0;

@@ -61,7 +61,9 @@ describe('@callgrade/review-rules, through its root', () => {
       { reviewerId: 'rev-b', openAssignments: 2 },
       { reviewerId: 'rev-c', openAssignments: 2 },
     ]);
-    expect(assignReviewers([picks[0]], [{ reviewerId: 'agent-1', openAssignments: 0 }]).unassigned).toEqual([{ callId: 'call-1', reason: 'no_eligible_reviewer' }]);
+    expect(assignReviewers([picks[0]], [{ reviewerId: 'agent-1', openAssignments: 0 }]).unassigned).toEqual([
+      { callId: 'call-1', reason: 'no_eligible_reviewer' },
+    ]);
     expect(mayReview('rev-b', picks[0], options)).toBe(false);
     expect(mayReview('rev-b', picks[0])).toBe(true);
   });
@@ -74,7 +76,10 @@ describe('@callgrade/review-rules, through its root', () => {
     expect(nextState('resolved', 'acknowledge')).toBe('acknowledged');
     expect(allowedActions('acknowledged')).toEqual([]);
     expect(() => nextState('draft', 'acknowledge')).toThrow(
-      expect.objectContaining({ code: ReviewRuleErrorCode.IllegalTransition, message: 'cannot acknowledge an evaluation that is draft; allowed: save_draft, submit' }),
+      expect.objectContaining({
+        code: ReviewRuleErrorCode.IllegalTransition,
+        message: 'cannot acknowledge an evaluation that is draft; allowed: save_draft, submit',
+      }),
     );
   });
 

@@ -100,7 +100,15 @@ describe('prepareReviewerAnswers', () => {
   it('works without automatic results, and ignores results for manual or unknown criteria', () => {
     expect(sut(scorecard, null, { answers: { greeting: no } }, draft)).toEqual({ answers: { greeting: no }, overrides: [], agreements: [], issues: [] });
 
-    const result = sut(scorecard, [{ criterionId: 'empathy', answer: scale(4) }, { criterionId: 'ghost', answer: yes }], { answers: {} }, draft);
+    const result = sut(
+      scorecard,
+      [
+        { criterionId: 'empathy', answer: scale(4) },
+        { criterionId: 'ghost', answer: yes },
+      ],
+      { answers: {} },
+      draft,
+    );
     expect(result.answers).toEqual({});
   });
 

@@ -88,7 +88,11 @@ export function prepareReviewerAnswers(
 
 /** Answers the machine gave to the scorecard's auto criteria; results for other criteria are ignored. */
 function autoAnswersOf(scorecard: Scorecard, autoResults: readonly AutoAnswer[] | null): Map<string, CriterionAnswer> {
-  const autoIds = new Set(criteriaOf(scorecard).filter((criterion) => criterion.mode === 'auto').map((criterion) => criterion.id));
+  const autoIds = new Set(
+    criteriaOf(scorecard)
+      .filter((criterion) => criterion.mode === 'auto')
+      .map((criterion) => criterion.id),
+  );
   const answers = new Map<string, CriterionAnswer>();
   for (const { criterionId, answer } of autoResults ?? []) {
     if (answer && autoIds.has(criterionId)) answers.set(criterionId, answer);

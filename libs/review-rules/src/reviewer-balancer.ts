@@ -87,7 +87,5 @@ function mergeReviewers(reviewers: readonly ReviewerLoad[]): ReviewerLoad[] {
     }
     byId.set(reviewerId, Math.max(byId.get(reviewerId) ?? -Infinity, openAssignments));
   }
-  return [...byId]
-    .map(([reviewerId, openAssignments]) => ({ reviewerId, openAssignments }))
-    .sort((a, b) => byCodeUnits(a.reviewerId, b.reviewerId));
+  return [...byId].map(([reviewerId, openAssignments]) => ({ reviewerId, openAssignments })).sort((a, b) => byCodeUnits(a.reviewerId, b.reviewerId));
 }

@@ -43,7 +43,14 @@ describe('validateTimeComments', () => {
   });
 
   it.each([-1, 1.5, DURATION_MS + 1, Number.NaN, Infinity, '100', undefined])('rejects atMs %p', (atMs) => {
-    const result = sut([{ atMs: 10, text: 'fine' }, { atMs, text: 'hello' }], DURATION_MS, scorecard);
+    const result = sut(
+      [
+        { atMs: 10, text: 'fine' },
+        { atMs, text: 'hello' },
+      ],
+      DURATION_MS,
+      scorecard,
+    );
 
     expect(result.issues).toEqual([{ path: 'comments[1].atMs', message: `must be an integer from 0 to ${DURATION_MS} (the length of the call in ms)` }]);
     expect(result.comments).toEqual([{ atMs: 10, text: 'fine' }]);
@@ -69,14 +76,28 @@ describe('validateTimeComments', () => {
     const emoji = '😀'.repeat(MAX_COMMENT_LENGTH); // 4000 UTF-16 code units, 2000 characters
     const padded = `  ${'y'.repeat(MAX_COMMENT_LENGTH)}  `;
 
-    const result = sut([{ atMs: 1, text: emoji }, { atMs: 2, text: padded }], DURATION_MS, scorecard);
+    const result = sut(
+      [
+        { atMs: 1, text: emoji },
+        { atMs: 2, text: padded },
+      ],
+      DURATION_MS,
+      scorecard,
+    );
 
     expect(result.issues).toEqual([]);
     expect(result.comments.map((comment) => [...comment.text].length)).toEqual([MAX_COMMENT_LENGTH, MAX_COMMENT_LENGTH]);
   });
 
   it('rejects a criterion that is not in the scorecard', () => {
-    const result = sut([{ atMs: 1, text: 'x', criterionId: 'ghost' }, { atMs: 2, text: 'y', criterionId: 7 }], DURATION_MS, scorecard);
+    const result = sut(
+      [
+        { atMs: 1, text: 'x', criterionId: 'ghost' },
+        { atMs: 2, text: 'y', criterionId: 7 },
+      ],
+      DURATION_MS,
+      scorecard,
+    );
 
     expect(result.issues).toEqual([
       { path: 'comments[0].criterionId', message: 'no such criterion in this scorecard' },

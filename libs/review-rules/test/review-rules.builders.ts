@@ -31,7 +31,10 @@ export function aScorecard(sections: ScorecardSection[], overrides: Partial<Scor
  */
 export function aReviewScorecard(): Scorecard {
   return aScorecard([
-    aSection('opening', [anAutoCriterion('greeting', { check: { kind: 'greeting_company' } }), aCriterion('empathy', { answerType: { kind: 'scale', max: 4 } })]),
+    aSection('opening', [
+      anAutoCriterion('greeting', { check: { kind: 'greeting_company' } }),
+      aCriterion('empathy', { answerType: { kind: 'scale', max: 4 } }),
+    ]),
     aSection('closing', [anAutoCriterion('thanks', { allowNa: true }), aCriterion('resolution', { allowNa: true })]),
   ]);
 }

@@ -26,12 +26,22 @@ describe('agentsOnLeaveThroughout', () => {
   });
 
   it('treats the period end as exclusive and works on UTC days', () => {
-    const day = agentsOnLeaveThroughout([{ agentId: 'a', startsOn: '2025-01-06', endsOn: '2025-01-06' }], new Date('2025-01-06T00:00:00Z'), new Date('2025-01-07T00:00:00Z'));
+    const day = agentsOnLeaveThroughout(
+      [{ agentId: 'a', startsOn: '2025-01-06', endsOn: '2025-01-06' }],
+      new Date('2025-01-06T00:00:00Z'),
+      new Date('2025-01-07T00:00:00Z'),
+    );
     expect(day).toEqual(['a']);
   });
 
   it('ignores leaves with impossible dates', () => {
-    expect(agentsOnLeaveThroughout([{ agentId: 'a', startsOn: '2025-02-30', endsOn: '2025-03-31' }], new Date('2025-03-01T00:00:00Z'), new Date('2025-03-02T00:00:00Z'))).toEqual([]);
+    expect(
+      agentsOnLeaveThroughout(
+        [{ agentId: 'a', startsOn: '2025-02-30', endsOn: '2025-03-31' }],
+        new Date('2025-03-01T00:00:00Z'),
+        new Date('2025-03-02T00:00:00Z'),
+      ),
+    ).toEqual([]);
   });
 });
 

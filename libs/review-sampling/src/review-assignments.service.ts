@@ -88,7 +88,11 @@ export class ReviewAssignmentsService {
     if (assignment.status === AssignmentStatus.InProgress) {
       // The evaluation draft belongs to the reviewer who started it; moving only the assignment would split the two.
       const started: unknown[] = await this.dataSource.query(`SELECT 1 FROM evaluations WHERE assignment_id = $1 LIMIT 1`, [id]);
-      if (started.length) throw new DomainError(ErrorCode.Conflict, `Review assignment ${id} is in progress: its reviewer has started the evaluation, so it can no longer be reassigned`);
+      if (started.length)
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Review assignment ${id} is in progress: its reviewer has started the evaluation, so it can no longer be reassigned`,
+        );
     }
     const { reviewerId } = command;
     const problem = (await this.accounts.reviewerProblems([reviewerId])).get(reviewerId);
@@ -129,7 +133,11 @@ export class ReviewAssignmentsService {
     if (!assignment) throw DomainError.notFound(`Review assignment ${id}`);
     if (assignment.status === AssignmentStatus.Cancelled) return this.get(principal, id);
     const result = await this.assignments.update({ id, status: In(LIVE) }, { status: AssignmentStatus.Cancelled, updatedAt: new Date() });
-    if (result.affected === 0) throw new DomainError(ErrorCode.Conflict, `Review assignment ${id} is ${assignment.status === AssignmentStatus.Completed ? 'completed' : 'no longer live'} and cannot be cancelled`);
+    if (result.affected === 0)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `Review assignment ${id} is ${assignment.status === AssignmentStatus.Completed ? 'completed' : 'no longer live'} and cannot be cancelled`,
+      );
     await this.audit.record(principal, {
       action: 'review_assignment.cancelled',
       resourceType: 'review_assignment',
@@ -142,7 +150,8 @@ export class ReviewAssignmentsService {
   private async findLive(id: string): Promise<ReviewAssignmentEntity> {
     const assignment = await this.assignments.findOne({ where: { id } });
     if (!assignment) throw DomainError.notFound(`Review assignment ${id}`);
-    if (!LIVE.includes(assignment.status)) throw new DomainError(ErrorCode.Conflict, `Review assignment ${id} is ${assignment.status} and can no longer be reassigned`);
+    if (!LIVE.includes(assignment.status))
+      throw new DomainError(ErrorCode.Conflict, `Review assignment ${id} is ${assignment.status} and can no longer be reassigned`);
     return assignment;
   }
 

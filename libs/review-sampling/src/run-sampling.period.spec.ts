@@ -11,7 +11,10 @@ describe('resolvePeriod', () => {
 
   it("takes the plan's period containing a start given alone, and a custom period given whole", () => {
     expect(resolvePeriod('day', { periodStart: at('2025-03-05T15:00:00Z') })).toEqual({ start: at('2025-03-05T00:00:00Z'), end: at('2025-03-06T00:00:00Z') });
-    expect(resolvePeriod('day', { periodStart: at('2025-03-05T15:00:00Z'), periodEnd: at('2025-03-07T00:00:00Z') })).toEqual({ start: at('2025-03-05T15:00:00Z'), end: at('2025-03-07T00:00:00Z') });
+    expect(resolvePeriod('day', { periodStart: at('2025-03-05T15:00:00Z'), periodEnd: at('2025-03-07T00:00:00Z') })).toEqual({
+      start: at('2025-03-05T15:00:00Z'),
+      end: at('2025-03-07T00:00:00Z'),
+    });
   });
 
   it('refuses an end without a start, an end before the start, and more than a year', () => {
@@ -25,7 +28,9 @@ describe('resolvePeriod', () => {
     };
     expect(problem({ periodEnd: at('2025-03-01T00:00:00Z') })).toEqual({ periodStart: 'is required when periodEnd is given' });
     expect(problem({ periodStart: at('2025-03-02T00:00:00Z'), periodEnd: at('2025-03-01T00:00:00Z') })).toEqual({ periodEnd: 'must be after periodStart' });
-    expect(problem({ periodStart: at('2024-01-01T00:00:00Z'), periodEnd: at('2025-03-01T00:00:00Z') })).toEqual({ periodEnd: 'must be at most 366 days after periodStart' });
+    expect(problem({ periodStart: at('2024-01-01T00:00:00Z'), periodEnd: at('2025-03-01T00:00:00Z') })).toEqual({
+      periodEnd: 'must be at most 366 days after periodStart',
+    });
   });
 });
 

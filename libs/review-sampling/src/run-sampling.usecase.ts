@@ -135,7 +135,12 @@ export class RunSampling {
         assigned: assignedBy.get(reviewerId) ?? 0,
         openAfter: openAssignments + (assignedBy.get(reviewerId) ?? 0),
       })),
-      timings: { loadMs: round(loaded.loadMs), sampleMs: round(assignStarted - sampleStarted), assignMs: round(writeStarted - assignStarted), writeMs: round(writeMs) },
+      timings: {
+        loadMs: round(loaded.loadMs),
+        sampleMs: round(assignStarted - sampleStarted),
+        assignMs: round(writeStarted - assignStarted),
+        writeMs: round(writeMs),
+      },
     };
   }
 
@@ -168,9 +173,15 @@ export class RunSampling {
    * is the agent's current team (users.team_id): the supervisor relationship that matters for a review is
    * the one the agent has now, not the team the call was made in.
    */
-  private async balance(plan: SamplingPlanEntity, sample: ReviewSample, reviewers: { reviewerId: string; openAssignments: number }[]): Promise<ReviewerBalance> {
+  private async balance(
+    plan: SamplingPlanEntity,
+    sample: ReviewSample,
+    reviewers: { reviewerId: string; openAssignments: number }[],
+  ): Promise<ReviewerBalance> {
     const agentIds = [...new Set(sample.picks.map((p) => p.agentId))];
-    const teams: { id: string; team_id: string | null }[] = agentIds.length ? await this.dataSource.query(`SELECT id, team_id FROM users WHERE id = ANY($1::uuid[])`, [agentIds]) : [];
+    const teams: { id: string; team_id: string | null }[] = agentIds.length
+      ? await this.dataSource.query(`SELECT id, team_id FROM users WHERE id = ANY($1::uuid[])`, [agentIds])
+      : [];
     const teamOf = new Map(teams.map((t) => [t.id, t.team_id]));
     const teamIds = [...new Set(teams.map((t) => t.team_id).filter((id): id is string => id !== null))];
     const supervisors: { team_id: string; user_id: string }[] = teamIds.length
@@ -216,7 +227,8 @@ export function resolvePeriod(kind: SamplingPeriod, command: Pick<RunSamplingCom
   }
   if (!periodEnd) return periodContaining(kind, periodStart);
   if (periodEnd.getTime() <= periodStart.getTime()) throw DomainError.validation({ periodEnd: 'must be after periodStart' });
-  if (periodEnd.getTime() - periodStart.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw DomainError.validation({ periodEnd: `must be at most ${MAX_PERIOD_DAYS} days after periodStart` });
+  if (periodEnd.getTime() - periodStart.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+    throw DomainError.validation({ periodEnd: `must be at most ${MAX_PERIOD_DAYS} days after periodStart` });
   return { start: periodStart, end: periodEnd };
 }
 
@@ -226,7 +238,13 @@ interface InsertedAssignment {
 }
 
 /** All the run's assignments in one statement; a call another run assigned meanwhile is skipped, not an error. */
-async function insertAssignments(manager: EntityManager, planId: string, runId: string, sample: ReviewSample, balance: ReviewerBalance): Promise<InsertedAssignment[]> {
+async function insertAssignments(
+  manager: EntityManager,
+  planId: string,
+  runId: string,
+  sample: ReviewSample,
+  balance: ReviewerBalance,
+): Promise<InsertedAssignment[]> {
   if (sample.picks.length === 0) return [];
   const reviewerOf = new Map(balance.assignments.map((a) => [a.callId, a.reviewerId]));
   const picks = sample.picks;

@@ -64,8 +64,10 @@ export class RunScheduledSampling {
     const last = await this.runs.findOne({ select: { periodEnd: true }, where: { planId: plan.id, trigger: 'schedule' }, order: { periodStart: 'DESC' } });
     if (!last) return [latest];
     const due: PeriodBounds[] = [];
-    for (let period = periodContaining(plan.period, last.periodEnd); period.start < latest.end; period = periodContaining(plan.period, period.end)) due.push(period);
-    if (due.length > MAX_CATCH_UP_PERIODS) this.logger.warn(`Plan ${plan.id} missed ${due.length} scheduled periods; catching up the last ${MAX_CATCH_UP_PERIODS}`);
+    for (let period = periodContaining(plan.period, last.periodEnd); period.start < latest.end; period = periodContaining(plan.period, period.end))
+      due.push(period);
+    if (due.length > MAX_CATCH_UP_PERIODS)
+      this.logger.warn(`Plan ${plan.id} missed ${due.length} scheduled periods; catching up the last ${MAX_CATCH_UP_PERIODS}`);
     return due.length > 0 ? due.slice(-MAX_CATCH_UP_PERIODS) : [latest];
   }
 }

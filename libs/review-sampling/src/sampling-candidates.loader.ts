@@ -82,7 +82,13 @@ export class SamplingCandidatesLoader {
   async load(query: CandidateQuery): Promise<LoadedCandidates> {
     const started = performance.now();
     const agentsOnLeave = await this.agentsOnLeave(query);
-    const params = [query.periodStart, query.periodEnd, query.teamIds.length ? [...query.teamIds] : null, agentsOnLeave, Math.ceil(query.minDurationSec * 1000)];
+    const params = [
+      query.periodStart,
+      query.periodEnd,
+      query.teamIds.length ? [...query.teamIds] : null,
+      agentsOnLeave,
+      Math.ceil(query.minDurationSec * 1000),
+    ];
     const rows = await this.inTransaction((client) => client.query<CandidateRow>({ text: CANDIDATES_SQL, values: params, rowMode: 'array' }));
     return { ...toCandidates(rows.rows), agentsOnLeave, loadMs: performance.now() - started };
   }

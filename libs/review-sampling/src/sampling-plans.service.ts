@@ -26,7 +26,6 @@ export interface SamplingPlanCommand {
 
 export type CreateSamplingPlanCommand = SamplingPlanCommand & Required<Pick<SamplingPlanCommand, 'name' | 'period' | 'quotaPerAgent' | 'reviewerIds'>>;
 
-
 /** Sampling plans: what to review each period, and who reviews it. Archived plans stay readable and never run. */
 @Injectable()
 export class SamplingPlansService {
@@ -154,7 +153,5 @@ export class SamplingPlansService {
 
 function translateNameConflict(e: unknown): unknown {
   // The name is the only unique column a client sets.
-  return isUniqueViolation(e)
-    ? new DomainError(ErrorCode.Conflict, 'A sampling plan with this name already exists', { name: 'already in use' })
-    : e;
+  return isUniqueViolation(e) ? new DomainError(ErrorCode.Conflict, 'A sampling plan with this name already exists', { name: 'already in use' }) : e;
 }

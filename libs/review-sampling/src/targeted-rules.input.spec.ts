@@ -55,7 +55,12 @@ describe('parseTargetedRules', () => {
       ok: false,
       errors: { 'targetedRules[0].percentileOfAgent': 'must be a number between 0 and 100 (exclusive)' },
     });
-    expect(parseTargetedRules([{ id: 'a', kind: 'linked_complaint' }, { id: 'a', kind: 'critical_auto_failure' }])).toEqual({
+    expect(
+      parseTargetedRules([
+        { id: 'a', kind: 'linked_complaint' },
+        { id: 'a', kind: 'critical_auto_failure' },
+      ]),
+    ).toEqual({
       ok: false,
       errors: { 'targetedRules[1].id': expect.stringContaining('targetedRules[0]') },
     });
@@ -73,6 +78,8 @@ describe('targetedRuleIssues', () => {
     expect(targetedRuleIssues({ id: 'low', kind: 'low_csat', threshold: Number.POSITIVE_INFINITY })).toEqual([
       { field: 'threshold', problem: 'must be a finite number, got Infinity' },
     ]);
-    expect(targetedRuleIssues({ id: 'long', kind: 'long_call' } as TargetedRule)).toEqual([{ field: '', problem: 'needs exactly one of minDurationSec or percentileOfAgent' }]);
+    expect(targetedRuleIssues({ id: 'long', kind: 'long_call' } as TargetedRule)).toEqual([
+      { field: '', problem: 'needs exactly one of minDurationSec or percentileOfAgent' },
+    ]);
   });
 });

@@ -29,9 +29,7 @@ describe('ChronologicalSorter', () => {
         (calls, offset) => {
           const times = calls.map((call) => call.time + offset);
           const ids = calls.map((call) => call.id);
-          const expected = calls
-            .map((_, position) => position)
-            .sort((a, b) => times[a] - times[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+          const expected = calls.map((_, position) => position).sort((a, b) => times[a] - times[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
 
           const positions = sortedPositions(times, ids);
 

@@ -9,7 +9,14 @@ describe('describeAssignmentReason', () => {
   });
 
   it('says which empty stratum a random pick stands in for', () => {
-    const reason = { kind: 'random', stratum: 4, strata: 8, stratumStart: at('2025-01-16T12:00:00Z'), stratumEnd: at('2025-01-20T09:00:00Z'), filledForStratum: 3 };
+    const reason = {
+      kind: 'random',
+      stratum: 4,
+      strata: 8,
+      stratumStart: at('2025-01-16T12:00:00Z'),
+      stratumEnd: at('2025-01-20T09:00:00Z'),
+      filledForStratum: 3,
+    };
     expect(describeAssignmentReason(reason)).toBe('Random pick: stratum 5 of 8 (16–20 Jan), standing in for stratum 4, which had no eligible call');
   });
 
@@ -20,18 +27,24 @@ describe('describeAssignmentReason', () => {
 
   it('explains each kind of rule by what about the call matched', () => {
     const rule = (ruleId: string, ruleKind: string, detail: object) => ({ kind: 'rule', ruleId, ruleKind, detail });
-    expect(describeAssignmentReason(rule('low-auto-score', 'auto_score_below', { autoScore: 31, threshold: 40 }))).toBe('Rule low-auto-score: auto-score 31 below 40');
+    expect(describeAssignmentReason(rule('low-auto-score', 'auto_score_below', { autoScore: 31, threshold: 40 }))).toBe(
+      'Rule low-auto-score: auto-score 31 below 40',
+    );
     expect(describeAssignmentReason(rule('critical', 'critical_auto_failure', {}))).toBe('Rule critical: auto-scoring found a critical failure');
     expect(describeAssignmentReason(rule('complaint', 'linked_complaint', {}))).toBe('Rule complaint: a customer complaint is linked to the call');
     expect(describeAssignmentReason(rule('unhappy', 'low_csat', { csat: 1, threshold: 2 }))).toBe('Rule unhappy: CSAT 1, at or below 2');
-    expect(describeAssignmentReason(rule('long', 'long_call', { durationSec: 750, minDurationSec: 600 }))).toBe('Rule long: call lasted 12 min 30 s, at least 10 min');
-    expect(describeAssignmentReason(rule('long', 'long_call', { durationSec: 1205, percentileOfAgent: 95, agentPercentileSec: 842, agentEligibleCalls: 120 }))).toBe(
-      "Rule long: call lasted 20 min 5 s, longer than the agent's 95th percentile (14 min 2 s over 120 calls)",
+    expect(describeAssignmentReason(rule('long', 'long_call', { durationSec: 750, minDurationSec: 600 }))).toBe(
+      'Rule long: call lasted 12 min 30 s, at least 10 min',
     );
+    expect(
+      describeAssignmentReason(rule('long', 'long_call', { durationSec: 1205, percentileOfAgent: 95, agentPercentileSec: 842, agentEligibleCalls: 120 })),
+    ).toBe("Rule long: call lasted 20 min 5 s, longer than the agent's 95th percentile (14 min 2 s over 120 calls)");
   });
 
   it('rounds scores to two decimals', () => {
-    expect(describeAssignmentReason({ kind: 'rule', ruleId: 'low', ruleKind: 'auto_score_below', detail: { autoScore: 31.456, threshold: 40 } })).toBe('Rule low: auto-score 31.46 below 40');
+    expect(describeAssignmentReason({ kind: 'rule', ruleId: 'low', ruleKind: 'auto_score_below', detail: { autoScore: 31.456, threshold: 40 } })).toBe(
+      'Rule low: auto-score 31.46 below 40',
+    );
   });
 
   it('lists the other rules the call also matched', () => {

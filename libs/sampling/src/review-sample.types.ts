@@ -44,8 +44,7 @@ export interface LowCsatRule extends RuleCommon {
  * percentile (nearest rank) of the same agent's eligible calls in the period. Longest first.
  */
 export type LongCallRule = RuleCommon & { kind: 'long_call' } & (
-    | { minDurationSec: number; percentileOfAgent?: never }
-    | { percentileOfAgent: number; minDurationSec?: never }
+    { minDurationSec: number; percentileOfAgent?: never } | { percentileOfAgent: number; minDurationSec?: never }
   );
 
 export type TargetedRule = AutoScoreBelowRule | CriticalAutoFailureRule | LinkedComplaintRule | LowCsatRule | LongCallRule;

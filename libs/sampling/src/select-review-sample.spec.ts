@@ -77,7 +77,12 @@ describe('selectReviewSample', () => {
 
       expect(result.picks.map(weekOf)).toEqual([0, 0, 3, 3]);
       const fills = result.picks.map((pick) => [randomReason(pick).stratum, randomReason(pick).filledForStratum]);
-      expect(fills).toEqual(expect.arrayContaining([[0, 1], [3, 2]]));
+      expect(fills).toEqual(
+        expect.arrayContaining([
+          [0, 1],
+          [3, 2],
+        ]),
+      );
       expect(result.agents[0].shortfall).toBe(0);
     });
 
@@ -135,10 +140,7 @@ describe('selectReviewSample', () => {
         aCall({ startedAt: FOUR_WEEKS_LATER - 1 }),
       ];
 
-      const result = sut(
-        aPlan({ quotaPerAgent: 10, minDurationSec: 30, excludeAgentIds: ['agent-gone'], excludeCallIds: ['evaluated'] }),
-        calls,
-      );
+      const result = sut(aPlan({ quotaPerAgent: 10, minDurationSec: 30, excludeAgentIds: ['agent-gone'], excludeCallIds: ['evaluated'] }), calls);
 
       expect(result.exclusions).toEqual({ excluded_agent: 2, already_evaluated: 1, invalid: 1, outside_period: 2, too_short: 1 });
       expect(result.picks.map((pick) => pick.callId)).toEqual([calls[7].id, calls[8].id]);
@@ -149,8 +151,7 @@ describe('selectReviewSample', () => {
 
   describe('targeted rules', () => {
     const quietMonth = (): CandidateCall[] => callsSpreadEvenly('agent-a', 40).map((call) => ({ ...call, autoScore: 90 }));
-    const withRules = (targetedRules: TargetedRule[], overrides: Partial<SamplingPlan> = {}) =>
-      aPlan({ quotaPerAgent: 0, targetedRules, ...overrides });
+    const withRules = (targetedRules: TargetedRule[], overrides: Partial<SamplingPlan> = {}) => aPlan({ quotaPerAgent: 0, targetedRules, ...overrides });
 
     it('adds calls scored strictly below the threshold on top of the random quota', () => {
       const calls = quietMonth();
@@ -236,7 +237,9 @@ describe('selectReviewSample', () => {
 
       const { picks } = sut(withRules([{ id: 'low-score', kind: 'auto_score_below', threshold: 60, maxPerAgent: 2 }]), calls);
 
-      expect(picks.map((pick) => (pick.reason.kind === 'rule' && pick.reason.ruleKind === 'auto_score_below' ? pick.reason.detail.autoScore : null))).toEqual([12, 30]);
+      expect(picks.map((pick) => (pick.reason.kind === 'rule' && pick.reason.ruleKind === 'auto_score_below' ? pick.reason.detail.autoScore : null))).toEqual([
+        12, 30,
+      ]);
     });
 
     it('applies maxPerAgent to each agent separately', () => {
@@ -315,7 +318,12 @@ describe('selectReviewSample', () => {
       ['a negative minimum duration', { minDurationSec: -3 }, SamplingErrorCode.InvalidMinDuration],
       [
         'two rules with one id',
-        { targetedRules: [{ id: 'x', kind: 'linked_complaint' }, { id: 'x', kind: 'critical_auto_failure' }] },
+        {
+          targetedRules: [
+            { id: 'x', kind: 'linked_complaint' },
+            { id: 'x', kind: 'critical_auto_failure' },
+          ],
+        },
         SamplingErrorCode.DuplicateRuleId,
       ],
       ['a long_call rule with no limit', { targetedRules: [{ id: 'x', kind: 'long_call' } as TargetedRule] }, SamplingErrorCode.InvalidRule],

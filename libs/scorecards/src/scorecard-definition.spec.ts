@@ -21,7 +21,10 @@ describe('prepareScorecardDefinition', () => {
   });
 
   it('reports non-object sections and criteria instead of failing on them', () => {
-    const prepared = prepareScorecardDefinition({ criticalFailurePolicy: 'zero_total', sections: [null, { id: 's', title: 'S', weight: 1, criteria: [7] }] }, stamp);
+    const prepared = prepareScorecardDefinition(
+      { criticalFailurePolicy: 'zero_total', sections: [null, { id: 's', title: 'S', weight: 1, criteria: [7] }] },
+      stamp,
+    );
     expect(prepared.ok ? [] : prepared.issues.map((i) => i.path)).toEqual(['sections[0]', 'sections[1].criteria[0]']);
   });
 
@@ -36,7 +39,16 @@ describe('prepareScorecardDefinition', () => {
 
 describe('issuesToErrors', () => {
   it('prefixes paths and joins problems with the same path', () => {
-    expect(issuesToErrors([{ path: 'a', message: 'x' }, { path: 'a', message: 'y' }, { path: '', message: 'z' }], 'definition')).toEqual({ 'definition.a': 'x; y', definition: 'z' });
+    expect(
+      issuesToErrors(
+        [
+          { path: 'a', message: 'x' },
+          { path: 'a', message: 'y' },
+          { path: '', message: 'z' },
+        ],
+        'definition',
+      ),
+    ).toEqual({ 'definition.a': 'x; y', definition: 'z' });
   });
 });
 

@@ -168,7 +168,11 @@ export class ScorecardsService {
       .orderBy('v.version', 'DESC')
       .limit(1)
       .getOne();
-    if (!latest) throw new DomainError(ErrorCode.ServiceUnavailable, 'No default scorecard is set: make a scorecard the default (POST /api/v1/scorecards/:id/default) before scoring');
+    if (!latest)
+      throw new DomainError(
+        ErrorCode.ServiceUnavailable,
+        'No default scorecard is set: make a scorecard the default (POST /api/v1/scorecards/:id/default) before scoring',
+      );
     let version = latest;
     if (options.freeze && latest.firstUsedAt === null) {
       await this.markUsed(latest.id);
@@ -224,11 +228,22 @@ export class ScorecardsService {
 }
 
 function translateNameConflict(e: unknown): unknown {
-  return isUniqueViolation(e, NAME_CONSTRAINT) ? new DomainError(ErrorCode.Conflict, 'A scorecard with this name already exists', { name: 'already in use' }) : e;
+  return isUniqueViolation(e, NAME_CONSTRAINT)
+    ? new DomainError(ErrorCode.Conflict, 'A scorecard with this name already exists', { name: 'already in use' })
+    : e;
 }
 
 function toSummary(s: ScorecardEntity, latestVersion: number): ScorecardSummary {
-  return { id: s.id, name: s.name, description: s.description, isDefault: s.isDefault, archivedAt: s.archivedAt, latestVersion, createdAt: s.createdAt, updatedAt: s.updatedAt };
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    isDefault: s.isDefault,
+    archivedAt: s.archivedAt,
+    latestVersion,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
 }
 
 function toVersionView(v: ScorecardVersionEntity): ScorecardVersionView {

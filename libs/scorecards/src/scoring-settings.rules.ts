@@ -18,7 +18,14 @@ const TEMPLATE_LISTS = ['greetingTemplates', 'closingTemplates'] as const;
 const DURATIONS = ['maxSilenceMs', 'greetingWindowMs', 'offerHelpWindowMs', 'closingWindowMs'] as const;
 const THRESHOLDS = ['matchThreshold', 'forbiddenThreshold'] as const;
 const KNOWN_FIELDS: readonly (keyof ScoringSettings)[] = [
-  'language', 'companyNames', ...TEMPLATE_LISTS, ...PHRASE_LISTS, 'requiredDisclosures', ...DURATIONS, 'maxInterruptions', ...THRESHOLDS,
+  'language',
+  'companyNames',
+  ...TEMPLATE_LISTS,
+  ...PHRASE_LISTS,
+  'requiredDisclosures',
+  ...DURATIONS,
+  'maxInterruptions',
+  ...THRESHOLDS,
 ];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,9 +54,11 @@ export function parseScoringSettings(input: unknown): ParsedScoringSettings {
   for (const field of PHRASE_LISTS) checkTexts(input[field], field, issue);
   checkDisclosures(input.requiredDisclosures, issue);
   for (const field of DURATIONS) {
-    if (!isIntegerIn(input[field], SETTINGS_LIMITS.minMs, SETTINGS_LIMITS.maxMs)) issue(field, `must be a whole number of milliseconds from ${SETTINGS_LIMITS.minMs} to ${SETTINGS_LIMITS.maxMs}`);
+    if (!isIntegerIn(input[field], SETTINGS_LIMITS.minMs, SETTINGS_LIMITS.maxMs))
+      issue(field, `must be a whole number of milliseconds from ${SETTINGS_LIMITS.minMs} to ${SETTINGS_LIMITS.maxMs}`);
   }
-  if (!isIntegerIn(input.maxInterruptions, 0, SETTINGS_LIMITS.maxInterruptions)) issue('maxInterruptions', `must be a whole number from 0 to ${SETTINGS_LIMITS.maxInterruptions}`);
+  if (!isIntegerIn(input.maxInterruptions, 0, SETTINGS_LIMITS.maxInterruptions))
+    issue('maxInterruptions', `must be a whole number from 0 to ${SETTINGS_LIMITS.maxInterruptions}`);
   for (const field of THRESHOLDS) {
     const v = input[field];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 1) issue(field, 'must be a number greater than 0 and at most 1');

@@ -42,7 +42,13 @@ export class ScoringSettingsService {
       id = await this.insertNext(parsed.settings, userId);
     }
     const saved = await this.get(id);
-    if (actor) await this.audit.record(actor, { action: 'scoring_settings.updated', resourceType: 'scoring_settings', resourceId: saved.versionId, details: { version: saved.version } });
+    if (actor)
+      await this.audit.record(actor, {
+        action: 'scoring_settings.updated',
+        resourceType: 'scoring_settings',
+        resourceId: saved.versionId,
+        details: { version: saved.version },
+      });
     return saved;
   }
 

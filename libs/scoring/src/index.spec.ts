@@ -40,7 +40,13 @@ const card = (policy: Scorecard['criticalFailurePolicy']): Scorecard => ({
   ],
 });
 
-const segment = (speaker: TranscriptSegment['speaker'], startMs: number, text: string): TranscriptSegment => ({ speaker, startMs, endMs: startMs + 2_000, text, confidence: 0.9 });
+const segment = (speaker: TranscriptSegment['speaker'], startMs: number, text: string): TranscriptSegment => ({
+  speaker,
+  startMs,
+  endMs: startMs + 2_000,
+  text,
+  confidence: 0.9,
+});
 
 describe('@callgrade/scoring, through its root', () => {
   it('weighs criteria inside a section and sections by their weights', () => {
@@ -88,7 +94,11 @@ describe('@callgrade/scoring, through its root', () => {
       sections: [{ id: 'opening', title: 'Opening', weight: 0, criteria: [yesNo('greets', 1), yesNo('greets', -1)] }],
     };
 
-    expect(validateScorecard(broken).map((issue) => issue.path)).toEqual(['sections[0].weight', 'sections[0].criteria[1].id', 'sections[0].criteria[1].weight']);
+    expect(validateScorecard(broken).map((issue) => issue.path)).toEqual([
+      'sections[0].weight',
+      'sections[0].criteria[1].id',
+      'sections[0].criteria[1].weight',
+    ]);
     expect(validateScorecard(defaultScorecard())).toEqual([]);
     expect(() => new AutoScorer(broken, defaultScoringSettings())).toThrow(/sections\[0\]\.weight/);
   });
@@ -114,7 +124,9 @@ describe('@callgrade/scoring, through its root', () => {
     expect(passesLuhn('4111111111111112')).toBe(false);
     // a digit mis-heard breaks the check: the number is still a likely card, hidden all the same
     expect(findCardNumbers([segment('customer', 0, 'card 4111 1111 1111 1112 please')])).toMatchObject([{ lastFour: '1112', passesLuhn: false }]);
-    expect(findCardNumbers([segment('customer', 0, 'card 4111 1111 1111 1111 please')])).toMatchObject([{ speaker: 'customer', lastFour: '1111', digitCount: 16, passesLuhn: true }]);
+    expect(findCardNumbers([segment('customer', 0, 'card 4111 1111 1111 1111 please')])).toMatchObject([
+      { speaker: 'customer', lastFour: '1111', digitCount: 16, passesLuhn: true },
+    ]);
 
     const sut = redactTranscript([segment('customer', 0, 'my card is 4111 1111 1111 1111 thanks')]);
 

@@ -38,7 +38,12 @@ export class S3BlobStore extends BlobStore {
 
   constructor(private readonly options: S3BlobStoreOptions) {
     super();
-    this.client = new S3Client({ region: options.region, endpoint: options.endpoint, forcePathStyle: options.forcePathStyle, credentials: options.credentials });
+    this.client = new S3Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle,
+      credentials: options.credentials,
+    });
     this.staging = new LocalBlobStore(options.localDir);
     this.cacheDir = join(options.localDir, 's3-cache');
   }
@@ -97,7 +102,11 @@ export class S3BlobStore extends BlobStore {
 
   open(key: string, range?: { start: number; end: number }): Readable {
     const out = new PassThrough();
-    const command = new GetObjectCommand({ Bucket: this.options.bucket, Key: this.checked(key), Range: range ? `bytes=${range.start}-${range.end}` : undefined });
+    const command = new GetObjectCommand({
+      Bucket: this.options.bucket,
+      Key: this.checked(key),
+      Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+    });
     this.client.send(command).then(
       (response) => {
         const body = response.Body as Readable | undefined;

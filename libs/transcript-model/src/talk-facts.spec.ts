@@ -5,7 +5,11 @@ const said = (speaker: Speaker, startMs: number, endMs: number) => ({ speaker, s
 
 describe('talkFacts', () => {
   it('adds talk per speaker, counting overlapping segments of one speaker once', () => {
-    expect(sut([said('agent', 0, 2000), said('agent', 1500, 3000), said('customer', 4000, 5000)], 6000).talkMs).toEqual({ agent: 3000, customer: 1000, unknown: 0 });
+    expect(sut([said('agent', 0, 2000), said('agent', 1500, 3000), said('customer', 4000, 5000)], 6000).talkMs).toEqual({
+      agent: 3000,
+      customer: 1000,
+      unknown: 0,
+    });
   });
 
   it('finds the longest silence between speech', () => {
@@ -22,7 +26,13 @@ describe('talkFacts', () => {
 
   it('reports no silence for a call with one stretch of speech, or none', () => {
     expect(sut([said('agent', 5000, 6000)], 6000)).toMatchObject({ longestSilenceMs: 0, longestSilenceStartMs: 0 });
-    expect(sut([], 3000)).toEqual({ durationMs: 3000, talkMs: { agent: 0, customer: 0, unknown: 0 }, longestSilenceMs: 0, longestSilenceStartMs: 0, overlapMs: 0 });
+    expect(sut([], 3000)).toEqual({
+      durationMs: 3000,
+      talkMs: { agent: 0, customer: 0, unknown: 0 },
+      longestSilenceMs: 0,
+      longestSilenceStartMs: 0,
+      overlapMs: 0,
+    });
   });
 
   it('measures time both sides talk at once, once however the segments are cut', () => {

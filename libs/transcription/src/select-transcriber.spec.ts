@@ -49,8 +49,6 @@ describe('selectTranscriber', () => {
   });
 
   it('fails with engine_missing when pocketsphinx is requested but its model is not there', () => {
-    expect(() => sut({ engine: 'pocketsphinx', pocketsphinxModelDir: join(dir, 'no-model') })).toThrow(
-      expect.objectContaining({ code: 'engine_missing' }),
-    );
+    expect(() => sut({ engine: 'pocketsphinx', pocketsphinxModelDir: join(dir, 'no-model') })).toThrow(expect.objectContaining({ code: 'engine_missing' }));
   });
 });

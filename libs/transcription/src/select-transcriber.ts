@@ -56,10 +56,16 @@ function autoSelect(config: TranscriberSelection): Transcriber {
 function whisperOrThrow(config: TranscriberSelection): Transcriber {
   const binary = resolveWhisperBinary(config.whisperBinary);
   if (!binary) {
-    throw new TranscriptionError('engine_missing', `whisper.cpp binary not found${config.whisperBinary ? ` at ${config.whisperBinary}` : ''}: build it with scripts/whisper-build.sh`);
+    throw new TranscriptionError(
+      'engine_missing',
+      `whisper.cpp binary not found${config.whisperBinary ? ` at ${config.whisperBinary}` : ''}: build it with scripts/whisper-build.sh`,
+    );
   }
   if (!config.whisperModel || !existsSync(config.whisperModel)) {
-    throw new TranscriptionError('model_missing', `whisper model file ${config.whisperModel ? `${config.whisperModel} not found` : 'not configured'}: download a ggml model (e.g. ggml-base.en.bin) and configure its path`);
+    throw new TranscriptionError(
+      'model_missing',
+      `whisper model file ${config.whisperModel ? `${config.whisperModel} not found` : 'not configured'}: download a ggml model (e.g. ggml-base.en.bin) and configure its path`,
+    );
   }
   return new WhisperTranscriber({ binary, modelPath: config.whisperModel, threads: config.threads });
 }

@@ -70,7 +70,13 @@ describe('transcribeRecording', () => {
     const result = await sut({ audioPath: silent, channels: 2, channelLayout: 'agent-right', transcriber, tmpRoot });
 
     expect(result.segments).toEqual([]);
-    expect(result.facts).toEqual({ durationMs: 3000, talkMs: { agent: 0, customer: 0, unknown: 0 }, longestSilenceMs: 0, longestSilenceStartMs: 0, overlapMs: 0 });
+    expect(result.facts).toEqual({
+      durationMs: 3000,
+      talkMs: { agent: 0, customer: 0, unknown: 0 },
+      longestSilenceMs: 0,
+      longestSilenceStartMs: 0,
+      overlapMs: 0,
+    });
   });
 
   it('fails with undecodable_audio for a corrupt file and leaves no temporary files', async () => {

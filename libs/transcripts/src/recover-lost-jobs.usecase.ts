@@ -70,7 +70,10 @@ export class RecoverLostJobs implements OnApplicationShutdown {
   private requeue(candidate: Candidate): Promise<{ requeued: boolean; move?: RecordingMove }> {
     return this.dataSource.transaction(async (manager) => {
       // Same job id: BullMQ accepts it again once the old job is gone, and it stays one job.
-      const [, reset] = await manager.query<[unknown, number]>(`UPDATE outbox_messages SET dispatched_at = NULL, last_error = 'job lost from Redis' WHERE id = $1 AND dispatched_at IS NOT NULL`, [candidate.message_id]);
+      const [, reset] = await manager.query<[unknown, number]>(
+        `UPDATE outbox_messages SET dispatched_at = NULL, last_error = 'job lost from Redis' WHERE id = $1 AND dispatched_at IS NOT NULL`,
+        [candidate.message_id],
+      );
       if (!reset) return { requeued: false };
       if (TRANSCRIPTION_STAGE.includes(candidate.status)) {
         // Back to received, so the relay marks it queued again once Redis has the job.

@@ -28,7 +28,11 @@ export class RetryTranscription {
       const recording = await manager.getRepository(RecordingEntity).findOne({ where: { id: recordingId }, lock: { mode: 'pessimistic_write' } });
       if (!recording) throw DomainError.notFound(`Recording ${recordingId}`);
       if (recording.status !== RecordingStatus.Failed && !this.isStuck(recording)) {
-        throw new DomainError(ErrorCode.Conflict, `Only failed recordings, or ones stuck in transcription past its time limit, can be retried; this one is ${recording.status}`, { status: recording.status });
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Only failed recordings, or ones stuck in transcription past its time limit, can be retried; this one is ${recording.status}`,
+          { status: recording.status },
+        );
       }
       const retries = recording.transcriptionRetries + 1;
       await manager.update(RecordingEntity, recordingId, { transcriptionRetries: retries });

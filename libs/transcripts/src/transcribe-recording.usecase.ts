@@ -95,4 +95,3 @@ export class TranscribeRecording {
     return [...new Set(words.filter(Boolean))];
   }
 }
-

@@ -41,7 +41,8 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
     const guard = (req: Request, res: Response, next: NextFunction) => {
       this.authorize(req, res, next).catch((e: unknown) => {
         this.logger.error('Queue dashboard authorisation failed', e instanceof Error ? e.stack : String(e));
-        if (!res.headersSent) res.status(503).json({ statusCode: 503, code: 'service_unavailable', message: 'The queue dashboard cannot check your token right now; try again' });
+        if (!res.headersSent)
+          res.status(503).json({ statusCode: 503, code: 'service_unavailable', message: 'The queue dashboard cannot check your token right now; try again' });
       });
     };
     instance.use(QUEUE_DASHBOARD_PATH, guard, serverAdapter.getRouter() as Router);
@@ -50,7 +51,10 @@ export class QueueDashboard implements OnModuleInit, OnApplicationShutdown {
   private async authorize(req: Request, res: Response, next: NextFunction) {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const fromHeader = req.header('authorization')?.replace(/^Bearer /, '');
-    const fromCookie = (req.header('cookie') ?? '').split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+    const fromCookie = (req.header('cookie') ?? '')
+      .split(/;\s*/)
+      .find((c) => c.startsWith(`${COOKIE}=`))
+      ?.slice(COOKIE.length + 1);
     const token = fromQuery ?? fromHeader ?? (fromCookie && decodedOrNull(fromCookie));
     const user = token ? await this.credentials.userFromAccessToken(token) : null;
     if (!user) {

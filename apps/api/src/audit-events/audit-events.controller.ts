@@ -45,6 +45,9 @@ export class AuditEventsController {
       userAgent: req.header('user-agent') ?? null,
       details: Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string')),
     });
-    return new StreamableFile(Readable.from(this.queries.csv(filter)), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-log.csv"' });
+    return new StreamableFile(Readable.from(this.queries.csv(filter)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="audit-log.csv"',
+    });
   }
 }

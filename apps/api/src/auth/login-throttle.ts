@@ -1,6 +1,16 @@
 import { ExecutionContext, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule, type ThrottlerModuleOptions, ThrottlerRequest, type ThrottlerStorage } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerException,
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModule,
+  type ThrottlerModuleOptions,
+  ThrottlerRequest,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AuditLog } from '@callgrade/audit';
 import { AppConfig } from '@callgrade/config';
@@ -26,7 +36,12 @@ const accountOf = (req: Request) => {
 export class LoginThrottleGuard extends ThrottlerGuard {
   private readonly log = new Logger('LoginThrottle');
 
-  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, reflector: Reflector, private readonly audit: AuditLog) {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    private readonly audit: AuditLog,
+  ) {
     super(options, storage, reflector);
   }
 
@@ -95,8 +110,20 @@ class LoginThrottleRedisModule {}
         return {
           setHeaders: false,
           throttlers: [
-            { name: 'login-account', limit: perAccount, ttl: windowMs, blockDuration: lockoutMs, getTracker: (req: Record<string, unknown>) => `${ACCOUNT}${accountOf(req as unknown as Request)}` },
-            { name: 'login-address', limit: perAddress, ttl: windowMs, blockDuration: lockoutMs, getTracker: (req: Record<string, unknown>) => `${ADDRESS}${(req as unknown as Request).ip ?? ''}` },
+            {
+              name: 'login-account',
+              limit: perAccount,
+              ttl: windowMs,
+              blockDuration: lockoutMs,
+              getTracker: (req: Record<string, unknown>) => `${ACCOUNT}${accountOf(req as unknown as Request)}`,
+            },
+            {
+              name: 'login-address',
+              limit: perAddress,
+              ttl: windowMs,
+              blockDuration: lockoutMs,
+              getTracker: (req: Record<string, unknown>) => `${ADDRESS}${(req as unknown as Request).ip ?? ''}`,
+            },
           ],
           storage: new ThrottlerStorageRedisService(redis.client),
         };

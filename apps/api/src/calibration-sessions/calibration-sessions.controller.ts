@@ -47,7 +47,10 @@ export class CalibrationSessionsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: CalibrationSessionPageResponse, description: 'Sessions the caller leads or takes part in (admins: all; trainers: closed ones), newest first' })
+  @ApiOkResponse({
+    type: CalibrationSessionPageResponse,
+    description: 'Sessions the caller leads or takes part in (admins: all; trainers: closed ones), newest first',
+  })
   async list(@Query() query: ListCalibrationSessionsQuery, @CurrentPrincipal() user: UserPrincipal): Promise<CalibrationSessionPageResponse> {
     const page = await this.calibration.list(user, query);
     return { ...page, items: page.items.map(CalibrationSessionSummaryResponse.from) };
@@ -89,7 +92,10 @@ export class CalibrationSessionsController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles(...CALIBRATORS)
-  @ApiOkResponse({ type: CalibrationSessionResponse, description: 'The lead or an admin closes at any time, before the deadline too; unanswered calls are missing values' })
+  @ApiOkResponse({
+    type: CalibrationSessionResponse,
+    description: 'The lead or an admin closes at any time, before the deadline too; unanswered calls are missing values',
+  })
   @ApiConflictResponse({ description: 'Already closed' })
   async close(@IdParam() id: string, @CurrentPrincipal() user: UserPrincipal): Promise<CalibrationSessionResponse> {
     return CalibrationSessionResponse.from(await this.closeSession.execute(user, id));

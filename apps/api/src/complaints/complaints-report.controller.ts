@@ -48,7 +48,11 @@ export class ComplaintsReportController {
     return barChart({
       title: `Complaints by category 投诉类别, ${from.toISOString().slice(0, 10)} to ${to.toISOString().slice(0, 10)}`,
       max: Math.max(1, ...report.byCategory.map((c) => c.count)),
-      bars: report.byCategory.map((c) => ({ label: `${c.labelEn} ${c.labelZh}`, value: c.count, note: `${Math.round((c.count / Math.max(report.total, 1)) * 100)} %` })),
+      bars: report.byCategory.map((c) => ({
+        label: `${c.labelEn} ${c.labelZh}`,
+        value: c.count,
+        note: `${Math.round((c.count / Math.max(report.total, 1)) * 100)} %`,
+      })),
     });
   }
 }

@@ -13,8 +13,13 @@ class InboxQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional({ enum: COMPLAINT_SEVERITIES }) @IsOptional() @IsIn(COMPLAINT_SEVERITIES) severity?: ComplaintSeverity;
-  @ApiPropertyOptional({ description: 'A user id, or none for unassigned items' }) @IsOptional() @ValidateIf((o: InboxQuery) => o.assigneeId !== 'none') @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ enum: ['deadline', '-deadline'], default: 'deadline' }) @IsOptional() @IsIn(['deadline', '-deadline']) sort: 'deadline' | '-deadline' = 'deadline';
+  @ApiPropertyOptional({ description: 'A user id, or none for unassigned items' })
+  @IsOptional()
+  @ValidateIf((o: InboxQuery) => o.assigneeId !== 'none')
+  @IsUUID()
+  assigneeId?: string;
+  @ApiPropertyOptional({ enum: ['deadline', '-deadline'], default: 'deadline' }) @IsOptional() @IsIn(['deadline', '-deadline']) sort: 'deadline' | '-deadline' =
+    'deadline';
 }
 
 class InboxItemDto {

@@ -13,7 +13,15 @@ import {
   SubmitEvaluation,
 } from '@callgrade/evaluations';
 import { IdParam } from '@callgrade/http';
-import { AcknowledgeDto, DisputeDto, EvaluationInputDto, EvaluationListQuery, ResolveDisputeDto, StartEvaluationDto, SubmitEvaluationDto } from './dto/evaluation.dto';
+import {
+  AcknowledgeDto,
+  DisputeDto,
+  EvaluationInputDto,
+  EvaluationListQuery,
+  ResolveDisputeDto,
+  StartEvaluationDto,
+  SubmitEvaluationDto,
+} from './dto/evaluation.dto';
 
 /**
  * The evaluation loop: a reviewer opens an assigned call, saves drafts and submits; the agent

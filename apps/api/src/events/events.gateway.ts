@@ -69,7 +69,11 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection, OnAppl
       return;
     }
     const { audience } = event;
-    const rooms = audience.roles ? audience.roles.map(roleRoom) : audience.agentOnly ? [agentRoom(audience.agentId)] : [agentRoom(audience.agentId), STAFF_ROOM];
+    const rooms = audience.roles
+      ? audience.roles.map(roleRoom)
+      : audience.agentOnly
+        ? [agentRoom(audience.agentId)]
+        : [agentRoom(audience.agentId), STAFF_ROOM];
     this.server.to(rooms).emit(event.name, event.payload);
   }
 

@@ -3,7 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@callgrade/auth';
 import { AUDIT_READER_ROLES, UserRole } from '@callgrade/database';
 import { IdParam } from '@callgrade/http';
-import { EraseCustomerData, ErasureReport, LegalHolds, LegalHoldView, PurgeLogQueries, RetentionSettingsService, RetentionSettingsView } from '@callgrade/privacy';
+import {
+  EraseCustomerData,
+  ErasureReport,
+  LegalHolds,
+  LegalHoldView,
+  PurgeLogQueries,
+  RetentionSettingsService,
+  RetentionSettingsView,
+} from '@callgrade/privacy';
 import { ErasureDto, LegalHoldDto, ListPurgeLogQuery, RetentionSettingsDto } from './dto/privacy.dto';
 
 /** How long data is kept, and how it goes: retention settings, legal holds, the purge log, customer erasure. */
@@ -64,7 +72,12 @@ export class PrivacyController {
   @Roles(...AUDIT_READER_ROLES)
   async purges(@Query() query: ListPurgeLogQuery) {
     const { items, total } = await this.purgeLog.page(
-      { recordingId: query.recordingId, runId: query.runId, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined },
+      {
+        recordingId: query.recordingId,
+        runId: query.runId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      },
       query.page,
       query.pageSize,
     );

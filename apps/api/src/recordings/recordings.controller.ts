@@ -66,7 +66,16 @@ export class RecordingsController {
   @AllowApiKey()
   async transcript(@IdParam() id: string, @CurrentPrincipal() principal: Principal) {
     const t = await this.transcripts.forRecording(principal, id);
-    return { recordingId: t.recordingId, source: t.source, engine: t.engine, language: t.language, segments: t.segments, facts: t.facts, redactions: t.redactions, updatedAt: t.updatedAt };
+    return {
+      recordingId: t.recordingId,
+      source: t.source,
+      engine: t.engine,
+      language: t.language,
+      segments: t.segments,
+      facts: t.facts,
+      redactions: t.redactions,
+      updatedAt: t.updatedAt,
+    };
   }
 
   @Post(':id/retry')

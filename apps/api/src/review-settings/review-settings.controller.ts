@@ -8,10 +8,15 @@ import { DomainError } from '@callgrade/http';
 
 class UpdateReviewSettingsDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 8760, description: 'Hours after publication during which an agent may dispute' })
-  @IsOptional() @IsInt() @Min(0) @Max(8760)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
   disputeWindowHours?: number;
 
-  @ApiPropertyOptional({ enum: ['other_reviewer', 'dispute_team'] }) @IsOptional() @IsIn(['other_reviewer', 'dispute_team'])
+  @ApiPropertyOptional({ enum: ['other_reviewer', 'dispute_team'] })
+  @IsOptional()
+  @IsIn(['other_reviewer', 'dispute_team'])
   disputeRouting?: DisputeRouting;
 }
 
@@ -30,7 +35,8 @@ export class ReviewSettingsController {
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateReviewSettingsDto) {
     // Each update is a new version in the history: an empty one would only add noise.
-    if (dto.disputeWindowHours === undefined && dto.disputeRouting === undefined) throw DomainError.validation({ body: 'send disputeWindowHours, disputeRouting or both' });
+    if (dto.disputeWindowHours === undefined && dto.disputeRouting === undefined)
+      throw DomainError.validation({ body: 'send disputeWindowHours, disputeRouting or both' });
     return this.settings.update(principal, dto);
   }
 }

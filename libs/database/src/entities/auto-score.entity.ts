@@ -9,7 +9,13 @@ export class AutoScoreEntity {
   @Column({ name: 'scorecard_version_id', type: 'uuid' }) scorecardVersionId: string;
   @Column({ name: 'settings_version_id', type: 'uuid' }) settingsVersionId: string;
   /** 0..100, or null when no criterion could be answered automatically. */
-  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   percent: number | null;
   @Column({ name: 'critical_failed' }) criticalFailed: boolean;
   /** False while manual criteria still wait for a reviewer. */

@@ -66,7 +66,8 @@ export class RecordingEntity {
   @Column({ name: 'redacted_storage_key', type: 'text', nullable: true }) redactedStorageKey: string | null;
 
   /** The current auto-score, kept beside the call so sampling reads one row per call. */
-  @Column({ name: 'auto_score_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: NUMERIC_AS_NUMBER }) autoScorePercent: number | null;
+  @Column({ name: 'auto_score_percent', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: NUMERIC_AS_NUMBER }) autoScorePercent:
+    number | null;
   @Column({ name: 'auto_critical_failed', type: 'boolean', nullable: true }) autoCriticalFailed: boolean | null;
 
   @Column({ name: 'scoring_runs', type: 'integer', default: 0 }) scoringRuns: number;

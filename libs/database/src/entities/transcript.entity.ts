@@ -2,7 +2,6 @@ import { Column, CreateDateColumn, Entity, OneToOne, JoinColumn, PrimaryColumn, 
 import type { TalkFacts, TranscriptSegment } from '@callgrade/transcript-model';
 import { RecordingEntity } from './recording.entity';
 
-
 export type TranscriptSource = 'engine' | 'supplied';
 
 /** One transcript per recording; a re-run replaces it. */

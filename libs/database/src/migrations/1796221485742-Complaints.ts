@@ -76,8 +76,12 @@ export class Complaints1796221485742 implements MigrationInterface {
     // The dispute inbox: escalated complaints by the deadline that matters next.
     await q.query(`CREATE INDEX complaints_escalated_idx ON complaints (resolution_due_at, id) WHERE state = 'escalated'`);
     // The deadline sweep: complaints still open with a deadline not yet marked breached.
-    await q.query(`CREATE INDEX complaints_pending_first_response_idx ON complaints (first_response_due_at) WHERE first_responded_at IS NULL AND first_response_breached_at IS NULL`);
-    await q.query(`CREATE INDEX complaints_pending_resolution_idx ON complaints (resolution_due_at) WHERE resolved_at IS NULL AND resolution_breached_at IS NULL`);
+    await q.query(
+      `CREATE INDEX complaints_pending_first_response_idx ON complaints (first_response_due_at) WHERE first_responded_at IS NULL AND first_response_breached_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX complaints_pending_resolution_idx ON complaints (resolution_due_at) WHERE resolved_at IS NULL AND resolution_breached_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE complaint_events (
@@ -94,7 +98,9 @@ export class Complaints1796221485742 implements MigrationInterface {
         at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX complaint_events_complaint_idx ON complaint_events (complaint_id, id)`);
-    await q.query(`CREATE TRIGGER complaint_events_no_change BEFORE UPDATE OR DELETE ON complaint_events FOR EACH ROW EXECUTE FUNCTION refuse_change_append_only()`);
+    await q.query(
+      `CREATE TRIGGER complaint_events_no_change BEFORE UPDATE OR DELETE ON complaint_events FOR EACH ROW EXECUTE FUNCTION refuse_change_append_only()`,
+    );
 
     await q.query(`
       CREATE TABLE complaint_settings (

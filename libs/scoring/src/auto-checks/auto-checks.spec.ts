@@ -10,7 +10,11 @@ const northwind = (): ScoringSettings => ({
   companyNames: [{ name: 'Northwind', spokenVariants: ['North Wind Traders'] }],
 });
 
-function check(check: AutoCheck, segments: TranscriptSegment[], options: { settings?: ScoringSettings; agentName?: string; facts?: Parameters<typeof someTalkFacts>[0] } = {}) {
+function check(
+  check: AutoCheck,
+  segments: TranscriptSegment[],
+  options: { settings?: ScoringSettings; agentName?: string; facts?: Parameters<typeof someTalkFacts>[0] } = {},
+) {
   const sut = new AutoScorer(defaultScorecard(), options.settings ?? northwind());
   return sut.runCheck(check, segments, someTalkFacts(options.facts), 'agentName' in options ? options.agentName : 'Anna Smith');
 }
@@ -137,7 +141,10 @@ describe('auto checks', () => {
       const segments: TranscriptSegment[] = [];
       for (let i = 0; i < times; i++) {
         const at = i * 20_000;
-        segments.push(aSegment('customer', at, 'so what happened was the parcel never arrived and then'), aSegment('agent', at + 1_500, 'yes yes I know but the courier says'));
+        segments.push(
+          aSegment('customer', at, 'so what happened was the parcel never arrived and then'),
+          aSegment('agent', at + 1_500, 'yes yes I know but the courier says'),
+        );
       }
       return segments;
     };
@@ -162,7 +169,9 @@ describe('auto checks', () => {
 
   describe('no_long_silence', () => {
     it('fails when the longest silence is too long, with the silence as evidence', () => {
-      const result = check({ kind: 'no_long_silence' }, aConversation([['agent', 'hello']]), { facts: { longestSilenceMs: 45_000, longestSilenceStartMs: 60_000 } });
+      const result = check({ kind: 'no_long_silence' }, aConversation([['agent', 'hello']]), {
+        facts: { longestSilenceMs: 45_000, longestSilenceStartMs: 60_000 },
+      });
 
       expect(result).toMatchObject({ result: 'fail', evidence: [{ startMs: 60_000, endMs: 105_000, text: '[silence 45.0 s]' }] });
     });
@@ -173,7 +182,11 @@ describe('auto checks', () => {
   });
 
   describe('closing checks', () => {
-    const call = (closing: string): TranscriptSegment[] => [agentAt(0, 'Northwind, Anna speaking'), aSegment('customer', 5_000, 'hi'), agentAt(200_000, closing)];
+    const call = (closing: string): TranscriptSegment[] => [
+      agentAt(0, 'Northwind, Anna speaking'),
+      aSegment('customer', 5_000, 'hi'),
+      agentAt(200_000, closing),
+    ];
 
     it('pass when the agent offers more help and thanks the customer at the end', () => {
       const segments = call('is there anything else I can help you with? thank you for calling Northwind, have a nice day');

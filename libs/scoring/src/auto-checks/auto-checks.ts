@@ -135,7 +135,12 @@ export function evaluateCheck(check: AutoCheck, ctx: CheckContext): CheckResult 
 
   switch (check.kind) {
     case 'greeting_company':
-      if (!phrases.companyNames) return notConfigured('companyNames', 'no company name is set, so the greeting cannot be checked for it', '尚未设置公司名称，无法检查问候语中的公司名称');
+      if (!phrases.companyNames)
+        return notConfigured(
+          'companyNames',
+          'no company name is set, so the greeting cannot be checked for it',
+          '尚未设置公司名称，无法检查问候语中的公司名称',
+        );
       return expectPhrase(ctx, phrases.companyNames, greetingScope(ctx, settings.greetingWindowMs), 'Company name', greetingWindow);
     case 'greeting_agent_name':
       if (!agent.agentName) return na("The agent's name is not known.");
@@ -153,7 +158,8 @@ export function evaluateCheck(check: AutoCheck, ctx: CheckContext): CheckResult 
       if (!agent.greetingScript) return notConfigured('greetingTemplates', 'no greeting script is set', '尚未设置问候脚本');
       return expectPhrase(ctx, agent.greetingScript, greetingScope(ctx, settings.greetingWindowMs), 'Greeting script', greetingWindow);
     case 'closing_offer_help':
-      if (!phrases.closingOfferHelp) return notConfigured('closingOfferHelpPhrases', 'no closing offer-of-help phrases are set', '尚未设置结束时提供帮助的用语');
+      if (!phrases.closingOfferHelp)
+        return notConfigured('closingOfferHelpPhrases', 'no closing offer-of-help phrases are set', '尚未设置结束时提供帮助的用语');
       return expectPhrase(ctx, phrases.closingOfferHelp, closingScope(ctx), 'Offer of further help', closingWhere(settings.closingWindowMs));
     case 'closing_thanks':
       if (!agent.closingThanks) return notConfigured('closingTemplates', 'no closing phrases are set', '尚未设置结束语');

@@ -68,7 +68,9 @@ describe('autoScore', () => {
   });
 
   it('gives a scale criterion its maximum on a pass', () => {
-    const card = aScorecard([aSection('s', [aCriterion('offer', { mode: 'auto', check: { kind: 'greeting_offer_help' }, answerType: { kind: 'scale', max: 5 } })])]);
+    const card = aScorecard([
+      aSection('s', [aCriterion('offer', { mode: 'auto', check: { kind: 'greeting_offer_help' }, answerType: { kind: 'scale', max: 5 } })]),
+    ]);
 
     expect(autoScore(goodCall(), facts, card, settings).criteria[0].answer).toEqual({ kind: 'scale', value: 5 });
   });

@@ -107,13 +107,7 @@ const scorers = new WeakMap<ScoringSettings, WeakMap<Scorecard, AutoScorer>>();
  * Auto-scores a call. The compiled scorer is kept per (settings, scorecard) object pair, so calling
  * this repeatedly with the same objects compiles the phrases only once.
  */
-export function autoScore(
-  transcript: Transcript,
-  facts: TalkFacts,
-  scorecard: Scorecard,
-  settings: ScoringSettings,
-  agentName?: string,
-): AutoScoreResult {
+export function autoScore(transcript: Transcript, facts: TalkFacts, scorecard: Scorecard, settings: ScoringSettings, agentName?: string): AutoScoreResult {
   let bySettings = scorers.get(settings);
   if (!bySettings) scorers.set(settings, (bySettings = new WeakMap()));
   let scorer = bySettings.get(scorecard);

@@ -50,10 +50,11 @@ export function agentNameVariants(agentName: string): string[] {
 
 /** Words that say what kind of company it is rather than which: "Brightwell Energy" is called "Brightwell". */
 const GENERIC_COMPANY_WORDS = new Set(
-  ('bank banking energy power gas water insurance assurance health healthcare care mobile telecom telecoms communications ' +
+  (
+    'bank banking energy power gas water insurance assurance health healthcare care mobile telecom telecoms communications ' +
     'group holdings company co corp corporation inc ltd limited plc llc services service solutions travel airlines airways ' +
-    'financial finance credit union building society retail stores shop online direct international uk us usa')
-    .split(' '),
+    'financial finance credit union building society retail stores shop online direct international uk us usa'
+  ).split(' '),
 );
 const GENERIC_COMPANY_SUFFIXES = ['有限责任公司', '股份有限公司', '有限公司', '集团', '公司', '银行', '保险', '客服中心', '客服'];
 
@@ -84,7 +85,12 @@ export function fillTemplates(templates: readonly string[], companies: readonly 
       for (const agent of agentValues) {
         if (out.size >= MAX_VARIANTS) return [...out];
         const filled = template.replace(/\{company\}/g, company).replace(/\{agent\}/g, agent);
-        out.add(filled.replace(/\s+([,.!?，。])/g, '$1').replace(/\s+/g, ' ').trim());
+        out.add(
+          filled
+            .replace(/\s+([,.!?，。])/g, '$1')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
       }
     }
   }
@@ -139,8 +145,7 @@ export class ScoringProfile {
 
   private compileLanguage(script: Script): LanguagePhrases {
     const s = this.settings;
-    const list = (texts: readonly string[], threshold?: number): CompiledPhrase[] =>
-      inScript(texts, script).flatMap((t) => this.compile([t], threshold) ?? []);
+    const list = (texts: readonly string[], threshold?: number): CompiledPhrase[] => inScript(texts, script).flatMap((t) => this.compile([t], threshold) ?? []);
     return {
       companyNames: this.companyVariants.length > 0 ? this.compile(this.companyVariants, undefined, true) : undefined,
       offerHelp: this.compile(inScript(s.offerHelpPhrases, script)),

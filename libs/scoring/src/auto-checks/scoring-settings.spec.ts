@@ -19,6 +19,11 @@ describe('a first run', () => {
     const criteria = defaultScorecard().sections.flatMap((s) => s.criteria);
 
     expect(criteria.find((c) => c.id === 'required_disclosure')).toMatchObject({ critical: false });
-    expect(criteria.filter((c) => c.critical).map((c) => c.id).sort()).toEqual(['no_card_data_read_back', 'no_forbidden_phrases']);
+    expect(
+      criteria
+        .filter((c) => c.critical)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['no_card_data_read_back', 'no_forbidden_phrases']);
   });
 });

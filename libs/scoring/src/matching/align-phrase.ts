@@ -47,26 +47,14 @@ function hasPrefix(entry: WordEntry, typeId: number): boolean {
 }
 
 /** Score of the best alignment of the phrase within the run. */
-export function scoreRun(
-  variant: PhraseVariant,
-  index: IndexedTranscript,
-  lexicon: Lexicon,
-  list: Int32Array,
-  run: AlignmentRun,
-): number {
+export function scoreRun(variant: PhraseVariant, index: IndexedTranscript, lexicon: Lexicon, list: Int32Array, run: AlignmentRun): number {
   const n = variant.typeIds.length;
   const endColumn = fillCells(variant, index, lexicon, list, run);
   return clampScore(cells[n * (run.to - run.from + 2) + endColumn] / n);
 }
 
 /** The best alignment of the phrase within the run, with where each phrase word landed. */
-export function alignRun(
-  variant: PhraseVariant,
-  index: IndexedTranscript,
-  lexicon: Lexicon,
-  list: Int32Array,
-  run: AlignmentRun,
-): Alignment {
+export function alignRun(variant: PhraseVariant, index: IndexedTranscript, lexicon: Lexicon, list: Int32Array, run: AlignmentRun): Alignment {
   const n = variant.typeIds.length;
   const endColumn = fillCells(variant, index, lexicon, list, run);
   const score = clampScore(cells[n * (run.to - run.from + 2) + endColumn] / n);
@@ -82,13 +70,7 @@ function clampScore(score: number): number {
  * credit), or matched across a split/joined word; extra transcript words in between cost a little,
  * fillers almost nothing. Fills the scratch table and returns the column where the phrase ends best.
  */
-function fillCells(
-  variant: PhraseVariant,
-  index: IndexedTranscript,
-  lexicon: Lexicon,
-  list: Int32Array,
-  run: AlignmentRun,
-): number {
+function fillCells(variant: PhraseVariant, index: IndexedTranscript, lexicon: Lexicon, list: Int32Array, run: AlignmentRun): number {
   const n = variant.typeIds.length;
   const m = run.to - run.from + 1;
   const width = m + 1;

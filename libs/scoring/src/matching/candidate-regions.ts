@@ -28,7 +28,16 @@ function pushAnchor(count: number, position: number): number {
   return count + 1;
 }
 
-function collect(offsets: Int32Array, positions: Int32Array, similarities: Float64Array | undefined, type: number, weight: number, lo: number, hi: number, count: number): number {
+function collect(
+  offsets: Int32Array,
+  positions: Int32Array,
+  similarities: Float64Array | undefined,
+  type: number,
+  weight: number,
+  lo: number,
+  hi: number,
+  count: number,
+): number {
   if (type + 1 >= offsets.length) return count;
   for (let at = offsets[type], end = offsets[type + 1]; at < end; at++) {
     const p = positions[at];
@@ -47,14 +56,7 @@ function collect(offsets: Int32Array, positions: Int32Array, similarities: Float
  * an anchor lies within the next `span` positions, so the credits there bound its score. Only windows
  * whose bound reaches `cutoff` are returned, merged where they overlap.
  */
-export function findCandidates(
-  variant: PhraseVariant,
-  postings: TypePostings,
-  listLength: number,
-  lo: number,
-  hi: number,
-  cutoff: number,
-): Candidates {
+export function findCandidates(variant: PhraseVariant, postings: TypePostings, listLength: number, lo: number, hi: number, cutoff: number): Candidates {
   if (credit.length < listLength) credit = new Float64Array(listLength * 2);
   let count = 0;
   for (let a = 0; a < variant.anchorTypes.length; a++) {

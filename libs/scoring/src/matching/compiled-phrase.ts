@@ -41,9 +41,7 @@ export function compileVariant(text: string, lexicon: Lexicon, threshold: number
   let reading = 0;
   const typeIds = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    typeIds[i] = isCjkToken(tokens[i])
-      ? lexicon.internPhraseWord(tokens[i], readings[reading++])
-      : lexicon.internPhraseWord(tokens[i], undefined, bySound);
+    typeIds[i] = isCjkToken(tokens[i]) ? lexicon.internPhraseWord(tokens[i], readings[reading++]) : lexicon.internPhraseWord(tokens[i], undefined, bySound);
   }
   const joinIds = new Int32Array(Math.max(tokens.length - 1, 0)).fill(-1);
   for (let i = 0; i + 1 < tokens.length; i++) {

@@ -7,7 +7,18 @@ describe('normaliseText', () => {
 
   it('expands contractions so they compare with the long form', () => {
     expect(normaliseText("I'm sorry, it's not my problem and we can't")).toEqual([
-      'i', 'am', 'sorry', 'it', 'is', 'not', 'my', 'problem', 'and', 'we', 'can', 'not',
+      'i',
+      'am',
+      'sorry',
+      'it',
+      'is',
+      'not',
+      'my',
+      'problem',
+      'and',
+      'we',
+      'can',
+      'not',
     ]);
   });
 

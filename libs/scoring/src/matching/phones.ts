@@ -8,7 +8,20 @@ export type Pronounce = (word: string) => readonly string[];
 const VOWELS = ['AA', 'AE', 'AH', 'AO', 'AW', 'AY', 'EH', 'ER', 'EY', 'IH', 'IY', 'OW', 'OY', 'UH', 'UW'];
 const CONSONANTS = ['B', 'CH', 'D', 'DH', 'F', 'G', 'HH', 'JH', 'K', 'L', 'M', 'N', 'NG', 'P', 'R', 'S', 'SH', 'T', 'TH', 'V', 'W', 'Y', 'Z', 'ZH'];
 /** Consonants that differ by voicing or place only, which recognisers and speakers mix up. */
-const NEAR_CONSONANTS = [['P', 'B'], ['T', 'D'], ['K', 'G'], ['F', 'V'], ['S', 'Z'], ['TH', 'DH'], ['CH', 'JH'], ['SH', 'ZH'], ['M', 'N'], ['N', 'NG'], ['TH', 'F'], ['DH', 'D']];
+const NEAR_CONSONANTS = [
+  ['P', 'B'],
+  ['T', 'D'],
+  ['K', 'G'],
+  ['F', 'V'],
+  ['S', 'Z'],
+  ['TH', 'DH'],
+  ['CH', 'JH'],
+  ['SH', 'ZH'],
+  ['M', 'N'],
+  ['N', 'NG'],
+  ['TH', 'F'],
+  ['DH', 'D'],
+];
 
 // One character per phone, so a pronunciation is a short string: vowels A-O, consonants a-x.
 const CODE = new Map<string, string>([

@@ -4,7 +4,22 @@ import { PhraseMatcher } from './phrase-matcher';
 
 const PHRASE_WORDS = ['thank', 'you', 'for', 'calling', 'northwind', 'my', 'name', 'is', 'anna', 'how', 'can', 'help', 'today', 'anything', 'else'];
 /** Shares no word with the phrase vocabulary. */
-const OTHER_WORDS = ['banana', 'river', 'yellow', 'pencil', 'garden', 'quiet', 'mountain', 'orange', 'bicycle', 'window', 'dolphin', 'purple', 'basket', 'kettle'];
+const OTHER_WORDS = [
+  'banana',
+  'river',
+  'yellow',
+  'pencil',
+  'garden',
+  'quiet',
+  'mountain',
+  'orange',
+  'bicycle',
+  'window',
+  'dolphin',
+  'purple',
+  'basket',
+  'kettle',
+];
 const FILLERS = ['uh', 'um', 'so'];
 
 function segmentOf(words: string[], speaker: Speaker = 'agent'): TranscriptSegment {
@@ -63,10 +78,15 @@ describe('PhraseMatcher properties', () => {
 
   it('finds the phrase inside surrounding unrelated speech', () => {
     fc.assert(
-      fc.property(phraseArb, fc.array(fc.constantFrom(...OTHER_WORDS), { maxLength: 20 }), fc.array(fc.constantFrom(...OTHER_WORDS), { maxLength: 20 }), (words, before, after) => {
-        const match = sut.findBest(sut.compile(words.join(' ')), sut.index([segmentOf([...before, ...words, ...after])]));
-        return match.score === 1 && match.evidence[0].startMs === before.length * 300;
-      }),
+      fc.property(
+        phraseArb,
+        fc.array(fc.constantFrom(...OTHER_WORDS), { maxLength: 20 }),
+        fc.array(fc.constantFrom(...OTHER_WORDS), { maxLength: 20 }),
+        (words, before, after) => {
+          const match = sut.findBest(sut.compile(words.join(' ')), sut.index([segmentOf([...before, ...words, ...after])]));
+          return match.score === 1 && match.evidence[0].startMs === before.length * 300;
+        },
+      ),
     );
   });
 });

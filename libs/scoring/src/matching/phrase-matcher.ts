@@ -152,13 +152,7 @@ export class PhraseMatcher {
     return { mask, list, lo: firstAtOrAfter(list, starts, from), hi: firstAtOrAfter(list, starts, to, true) };
   }
 
-  private toMatch(
-    phrase: CompiledPhrase,
-    variant: PhraseVariant,
-    alignment: Alignment,
-    transcript: IndexedTranscript,
-    list: Int32Array,
-  ): PhraseMatch {
+  private toMatch(phrase: CompiledPhrase, variant: PhraseVariant, alignment: Alignment, transcript: IndexedTranscript, list: Int32Array): PhraseMatch {
     const matchedWords: MatchedWord[] = [];
     for (let w = 0; w < variant.tokens.length; w++) {
       const a = alignment.wordFirst[w];
@@ -170,8 +164,15 @@ export class PhraseMatcher {
       const entry = transcript.entries[list[a]];
       const type = this.lexicon.phraseType(variant.typeIds[w]);
       const how =
-        a !== b ? 'split' : entry.text === type.text ? 'same' : soundSimilarity(type, entry.phones) >= alignment.wordSimilarity[w] - 1e-9 ? 'sound' : 'spelling';
-      const heard = a === b ? transcript.textBetween(list[a], list[a]) : `${transcript.textBetween(list[a], list[a])} ${transcript.textBetween(list[b], list[b])}`;
+        a !== b
+          ? 'split'
+          : entry.text === type.text
+            ? 'same'
+            : soundSimilarity(type, entry.phones) >= alignment.wordSimilarity[w] - 1e-9
+              ? 'sound'
+              : 'spelling';
+      const heard =
+        a === b ? transcript.textBetween(list[a], list[a]) : `${transcript.textBetween(list[a], list[a])} ${transcript.textBetween(list[b], list[b])}`;
       matchedWords.push({
         expected: variant.tokens[w],
         heard,

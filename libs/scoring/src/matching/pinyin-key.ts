@@ -30,5 +30,8 @@ export function phraseReadings(text: string): string[] {
  * (zh/z, ch/c, sh/s), n/l, and front vs back nasal finals (in/ing, en/eng).
  */
 export function foldPinyin(reading: string): string {
-  return reading.replace(/^([zcs])h/, '$1').replace(/^n(?=[aeiou])/, 'l').replace(/ng$/, 'n');
+  return reading
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^n(?=[aeiou])/, 'l')
+    .replace(/ng$/, 'n');
 }

@@ -207,15 +207,7 @@ export class IndexedTranscript {
     }
   }
 
-  private addUnit(
-    segment: number,
-    bit: number,
-    text: string,
-    startMs: number,
-    endMs: number,
-    charStart: number,
-    charEnd: number,
-  ): void {
+  private addUnit(segment: number, bit: number, text: string, startMs: number, endMs: number, charStart: number, charEnd: number): void {
     const entries = this.lexicon.entriesForUnit(text);
     if (entries.length === 0) return;
     const unit = this.unitText.length;

@@ -60,7 +60,15 @@ describe('findCardNumbers', () => {
   });
 
   it('does not join digits said far apart', () => {
-    const segments = aConversation([['customer', '4111 1111'], ['agent', 'one moment'], ['customer', '1111 1111']], 0, 10_000);
+    const segments = aConversation(
+      [
+        ['customer', '4111 1111'],
+        ['agent', 'one moment'],
+        ['customer', '1111 1111'],
+      ],
+      0,
+      10_000,
+    );
 
     expect(findCardNumbers(segments)).toEqual([]);
   });

@@ -106,7 +106,10 @@ const PHONE_CUE_UNITS = 5;
  */
 function saidAsPhoneNumber(stream: readonly TimedWord[], from: number): boolean {
   const before = stream.slice(Math.max(0, from - PHONE_CUE_UNITS), from);
-  const english = before.slice(-PHONE_CUE_WORDS).map((w) => w.text.toLowerCase()).join(' ');
+  const english = before
+    .slice(-PHONE_CUE_WORDS)
+    .map((w) => w.text.toLowerCase())
+    .join(' ');
   return PHONE_CUES.test(english) || PHONE_CUES.test(before.map((w) => w.text).join(''));
 }
 

@@ -182,7 +182,12 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     ['and your card security code', 'too for won'],
     ['the three digits on the back of the card', 'nein oh for'],
   ])('hides a mis-heard security code after "%s"', (prompt, answer) => {
-    const sut = redactTranscript(aConversation([['agent', prompt], ['customer', answer]]));
+    const sut = redactTranscript(
+      aConversation([
+        ['agent', prompt],
+        ['customer', answer],
+      ]),
+    );
 
     expect(sut.segments[1].text).toBe('[redacted security code]');
     expect(sut.spans[0].reason?.zh).toMatch(/^安全码/);
@@ -193,7 +198,10 @@ describe('redaction of card numbers the recogniser mis-heard', () => {
     ['and the security code please', 'for two days I have been trying to pay'],
     ['the three digits on the back of the card', 'hold on I ate at nine'],
   ])('leaves an answer to "%s" that is not a number alone: "%s"', (prompt, answer) => {
-    const segments = aConversation([['agent', prompt], ['customer', answer]]);
+    const segments = aConversation([
+      ['agent', prompt],
+      ['customer', answer],
+    ]);
 
     expect(redactTranscript(segments).segments).toEqual(segments);
   });

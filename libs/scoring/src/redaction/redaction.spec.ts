@@ -10,7 +10,9 @@ describe('redactTranscript', () => {
 
     expect(sut.segments[0].text).toBe('my card is [redacted card] thanks');
     expect(sut.segments[0].words?.map((w) => w.text)).toEqual(['my', 'card', 'is', '[redacted card]', 'thanks']);
-    expect(sut.spans).toEqual([{ startMs: 1200, endMs: 2800, kind: 'card_number', reason: expect.objectContaining({ en: expect.stringMatching(/^card number/) }) }]);
+    expect(sut.spans).toEqual([
+      { startMs: 1200, endMs: 2800, kind: 'card_number', reason: expect.objectContaining({ en: expect.stringMatching(/^card number/) }) },
+    ]);
   });
 
   it('redacts a card number written with dashes as one word', () => {
@@ -54,15 +56,22 @@ describe('redactTranscript', () => {
   it('redacts two numbers read out one after the other as two cards, leaving the pause between them audible', () => {
     // neither number passes Luhn; "2 9 1 2 … 5" (15 digits starting in the first) would
     const spell = (digits: string) => [...digits].map((d) => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][+d]).join(' ');
-    const segments = aConversation([
-      ['customer', spell('4929123456781234')],
-      ['customer', spell('5312345678901234')],
-    ], 0, 1_500);
+    const segments = aConversation(
+      [
+        ['customer', spell('4929123456781234')],
+        ['customer', spell('5312345678901234')],
+      ],
+      0,
+      1_500,
+    );
 
     const sut = redactTranscript(segments, { paddingMs: 0 });
 
     expect(sut.segments.map((s) => s.text)).toEqual(['[redacted card]', '[redacted card]']);
-    expect(sut.spans.map((s) => [s.startMs, s.endMs])).toEqual([[segments[0].startMs, segments[0].endMs], [segments[1].startMs, segments[1].endMs]]);
+    expect(sut.spans.map((s) => [s.startMs, s.endMs])).toEqual([
+      [segments[0].startMs, segments[0].endMs],
+      [segments[1].startMs, segments[1].endMs],
+    ]);
   });
 
   it('redacts a run of more than 19 digits said without a pause whole, rather than guess where a card ends', () => {
@@ -97,7 +106,14 @@ describe('redactTranscript', () => {
       'uh [redacted security code]',
       'thank you, the order number is 123',
     ]);
-    expect(sut.spans).toEqual([{ startMs: segments[1].startMs + 400, endMs: segments[1].endMs, kind: 'security_code', reason: expect.objectContaining({ en: expect.stringMatching(/^security code/) }) }]);
+    expect(sut.spans).toEqual([
+      {
+        startMs: segments[1].startMs + 400,
+        endMs: segments[1].endMs,
+        kind: 'security_code',
+        reason: expect.objectContaining({ en: expect.stringMatching(/^security code/) }),
+      },
+    ]);
   });
 
   it('redacts a CVV given as written digits', () => {

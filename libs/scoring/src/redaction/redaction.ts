@@ -241,8 +241,7 @@ function mergeSpans(spans: RedactionSpan[], paddingMs: number): RedactionSpan[] 
     if (last && last.kind === span.kind && span.startMs <= last.endMs) {
       last.endMs = Math.max(last.endMs, span.endMs);
       if (span.reason === REASONS.cardSure) last.reason = span.reason;
-    }
-    else merged.push(span);
+    } else merged.push(span);
   }
   return merged;
 }

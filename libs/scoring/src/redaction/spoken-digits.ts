@@ -1,16 +1,57 @@
 import { TimedWord } from './timed-words';
 
 const UNITS: Record<string, string> = {
-  zero: '0', oh: '0', o: '0', nought: '0', naught: '0', nil: '0',
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  zero: '0',
+  oh: '0',
+  o: '0',
+  nought: '0',
+  naught: '0',
+  nil: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 const TEENS: Record<string, string> = {
-  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
-  seventeen: '17', eighteen: '18', nineteen: '19',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
 };
 const TENS: Record<string, string> = {
-  twenty: '2', thirty: '3', forty: '4', fourty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9',
+  twenty: '2',
+  thirty: '3',
+  forty: '4',
+  fourty: '4',
+  fifty: '5',
+  sixty: '6',
+  seventy: '7',
+  eighty: '8',
+  ninety: '9',
 };
 /**
  * Words the recogniser (pocketsphinx) writes for a digit it mis-heard, as observed on synthetic and
@@ -18,15 +59,33 @@ const TENS: Record<string, string> = {
  * inside a dense stretch of digit-like words (see `resolveAmbiguous`).
  */
 const AMBIGUOUS: Record<string, string> = {
-  won: '1', want: '1', wan: '1', juan: '1',
-  to: '2', too: '2', tu: '2',
-  tree: '3', free: '3',
-  for: '4', fore: '4', far: '4',
-  fight: '5', fife: '5', hive: '5', fine: '5',
-  sick: '6', sicks: '6', sex: '6',
+  won: '1',
+  want: '1',
+  wan: '1',
+  juan: '1',
+  to: '2',
+  too: '2',
+  tu: '2',
+  tree: '3',
+  free: '3',
+  for: '4',
+  fore: '4',
+  far: '4',
+  fight: '5',
+  fife: '5',
+  hive: '5',
+  fine: '5',
+  sick: '6',
+  sicks: '6',
+  sex: '6',
   heaven: '7',
-  ate: '8', eat: '8', hate: '8',
-  nein: '9', night: '9', nigh: '9', mine: '9',
+  ate: '8',
+  eat: '8',
+  hate: '8',
+  nein: '9',
+  night: '9',
+  nigh: '9',
+  mine: '9',
   hero: '0',
 };
 /** Words the recogniser writes for a mis-heard digit (each also an ordinary word). */
@@ -243,7 +302,7 @@ function resolveAmbiguous(classes: WordClass[], alwaysDigits: readonly number[] 
     for (let j = k + step; j >= 0 && j < classes.length; j += step) if (classes[j].kind !== 'filler') return j;
     return -1;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let k = 0; k < classes.length; k++) {
       if (classes[k].kind !== 'ambiguous' || isDigit[k]) continue;

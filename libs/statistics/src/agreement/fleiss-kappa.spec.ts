@@ -20,12 +20,36 @@ const WIKIPEDIA_EXAMPLE = [
  * neurosis, other); published kappa = 0.430. Transcribed as in the R package quadagree (dat.fleiss1971).
  */
 const FLEISS_1971_TABLE_1 = [
-  [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
-  [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
-  [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
-  [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
-  [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
-  [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
+  [0, 0, 0, 6, 0],
+  [0, 3, 0, 0, 3],
+  [0, 1, 4, 0, 1],
+  [0, 0, 0, 0, 6],
+  [0, 3, 0, 3, 0],
+  [2, 0, 4, 0, 0],
+  [0, 0, 4, 0, 2],
+  [2, 0, 3, 1, 0],
+  [2, 0, 0, 4, 0],
+  [0, 0, 0, 0, 6],
+  [1, 0, 0, 5, 0],
+  [1, 1, 0, 4, 0],
+  [0, 3, 3, 0, 0],
+  [1, 0, 0, 5, 0],
+  [0, 2, 0, 3, 1],
+  [0, 0, 5, 0, 1],
+  [3, 0, 0, 1, 2],
+  [5, 1, 0, 0, 0],
+  [0, 2, 0, 4, 0],
+  [1, 0, 2, 0, 3],
+  [0, 0, 0, 0, 6],
+  [0, 1, 0, 5, 0],
+  [0, 2, 0, 1, 3],
+  [2, 0, 0, 4, 0],
+  [1, 0, 0, 4, 1],
+  [0, 5, 0, 1, 0],
+  [4, 0, 0, 0, 2],
+  [0, 2, 0, 4, 0],
+  [1, 0, 5, 0, 0],
+  [0, 0, 0, 0, 6],
 ];
 
 describe('fleissKappa', () => {
@@ -47,15 +71,31 @@ describe('fleissKappa', () => {
   });
 
   it('gives 1 when raters always agree', () => {
-    expect(fleissKappa([[3, 0], [0, 3], [3, 0]]).kappa).toBe(1);
+    expect(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+        [3, 0],
+      ]).kappa,
+    ).toBe(1);
   });
 
   it('is undefined (null) when every rating falls in one category', () => {
-    expect(fleissKappa([[4, 0], [4, 0]]).kappa).toBeNull();
+    expect(
+      fleissKappa([
+        [4, 0],
+        [4, 0],
+      ]).kappa,
+    ).toBeNull();
   });
 
   it('rejects subjects rated by different numbers of raters', () => {
-    expect(() => fleissKappa([[2, 1], [1, 1]])).toThrow(/expected 3/);
+    expect(() =>
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/expected 3/);
   });
 });
 
@@ -66,7 +106,13 @@ describe('tallyRatings', () => {
       ['fail', 'fail', null, 'fail'],
     ]);
 
-    expect(sut).toEqual({ categories: ['pass', 'fail'], counts: [[2, 1], [0, 3]] });
+    expect(sut).toEqual({
+      categories: ['pass', 'fail'],
+      counts: [
+        [2, 1],
+        [0, 3],
+      ],
+    });
   });
 
   it('uses the given categories as columns and rejects others', () => {

@@ -48,10 +48,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappa
  * Turns per-unit ratings (the layout krippendorffAlpha takes) into the count table fleissKappa takes.
  * Categories default to the distinct ratings in order of first appearance.
  */
-export function tallyRatings(
-  units: readonly (readonly MaybeRating[])[],
-  categories?: readonly Rating[],
-): { categories: Rating[]; counts: number[][] } {
+export function tallyRatings(units: readonly (readonly MaybeRating[])[], categories?: readonly Rating[]): { categories: Rating[]; counts: number[][] } {
   const perUnit = units.map(countRatings);
   const columns = categories ? [...categories] : [...new Set(perUnit.flatMap((unitCounts) => [...unitCounts.keys()]))];
   const columnOf = new Map(columns.map((category, j) => [category, j]));

@@ -56,19 +56,40 @@ describe('krippendorffAlpha', () => {
   });
 
   it('gives 1 for perfect agreement', () => {
-    const sut = krippendorffAlpha([['yes', 'yes'], ['no', 'no', 'no'], ['yes', _, 'yes']], { metric: 'nominal' });
+    const sut = krippendorffAlpha(
+      [
+        ['yes', 'yes'],
+        ['no', 'no', 'no'],
+        ['yes', _, 'yes'],
+      ],
+      { metric: 'nominal' },
+    );
 
     expect(sut.alpha).toBe(1);
   });
 
   it('is undefined (null) when every rater gave the same single value', () => {
-    const sut = krippendorffAlpha([[3, 3], [3, 3, 3]], { metric: 'interval' });
+    const sut = krippendorffAlpha(
+      [
+        [3, 3],
+        [3, 3, 3],
+      ],
+      { metric: 'interval' },
+    );
 
     expect(sut.alpha).toBeNull();
   });
 
   it('is undefined (null) when no unit has two ratings', () => {
-    expect(krippendorffAlpha([[1, _], [_, 2]], { metric: 'nominal' }).alpha).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, _],
+          [_, 2],
+        ],
+        { metric: 'nominal' },
+      ).alpha,
+    ).toBeNull();
   });
 
   it('rejects text ratings for interval data and labels missing from an ordinal order', () => {

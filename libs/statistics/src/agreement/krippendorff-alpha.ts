@@ -25,10 +25,7 @@ export interface KrippendorffAlphaResult {
  * Krippendorff (2011) "Computing Krippendorff's Alpha-Reliability": build the coincidence matrix from
  * pairable values, then alpha = 1 - (n - 1) * sum(o_ck * d_ck) / sum(n_c * n_k * d_ck).
  */
-export function krippendorffAlpha(
-  units: readonly (readonly MaybeRating[])[],
-  options: KrippendorffAlphaOptions,
-): KrippendorffAlphaResult {
+export function krippendorffAlpha(units: readonly (readonly MaybeRating[])[], options: KrippendorffAlphaOptions): KrippendorffAlphaResult {
   const { metric } = options;
   const values = distinctValues(units, options);
   const indexOf = new Map(values.map((value, i) => [value, i]));
@@ -105,11 +102,7 @@ function distinctValues(units: readonly (readonly MaybeRating[])[], options: Kri
 }
 
 /** Squared difference function delta²(c, k) over value indexes, per Krippendorff (2011). */
-function distanceFunction(
-  metric: AlphaMetric,
-  values: readonly Rating[],
-  marginals: Float64Array,
-): (c: number, k: number) => number {
+function distanceFunction(metric: AlphaMetric, values: readonly Rating[], marginals: Float64Array): (c: number, k: number) => number {
   switch (metric) {
     case 'nominal':
       return (c, k) => (c === k ? 0 : 1);

@@ -18,10 +18,7 @@ export interface MeanConfidenceInterval {
 }
 
 /** Two-sided Student's t interval for the mean of a small sample, e.g. an agent's evaluation scores. */
-export function meanConfidenceInterval(
-  values: readonly number[],
-  options: { confidence?: number } = {},
-): MeanConfidenceInterval {
+export function meanConfidenceInterval(values: readonly number[], options: { confidence?: number } = {}): MeanConfidenceInterval {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   assertConfidence(confidence);
   const { n, mean, sd } = spread(values);

@@ -6,8 +6,6 @@ import { readWavFile } from './wav-file';
 
 /** Talk facts of prepared channel files. */
 export async function measureTalkFactsOfFiles(channels: readonly PreparedChannel[], options?: VoiceActivityOptions): Promise<TalkFacts> {
-  const pcm = await Promise.all(
-    channels.map(async (channel) => ({ speaker: channel.speaker, ...(await readWavFile(channel.wavPath)) })),
-  );
+  const pcm = await Promise.all(channels.map(async (channel) => ({ speaker: channel.speaker, ...(await readWavFile(channel.wavPath)) })));
   return measureTalkFacts(pcm, options);
 }

@@ -12,8 +12,7 @@ import { readWavFile } from './wav-file';
 // Real tools (flite, sox, ffmpeg, pocketsphinx) are slow when the machine is busy.
 jest.setTimeout(60_000);
 
-const peak = (samples: Int16Array, fromMs: number, toMs: number) =>
-  Math.max(...samples.subarray((fromMs * 16000) / 1000, (toMs * 16000) / 1000).map(Math.abs));
+const peak = (samples: Int16Array, fromMs: number, toMs: number) => Math.max(...samples.subarray((fromMs * 16000) / 1000, (toMs * 16000) / 1000).map(Math.abs));
 
 describe('prepareChannels', () => {
   let dir: string;
@@ -23,10 +22,7 @@ describe('prepareChannels', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'prepare-spec-'));
     // Left channel talks 0-1000 ms, right channel 1500-2500 ms.
-    stereo = await writeWav(join(dir, 'stereo.wav'), [
-      concat(tone(1000), silence(2000)),
-      concat(silence(1500), tone(1000), silence(500)),
-    ]);
+    stereo = await writeWav(join(dir, 'stereo.wav'), [concat(tone(1000), silence(2000)), concat(silence(1500), tone(1000), silence(500))]);
   });
 
   beforeEach(async () => {
@@ -52,7 +48,9 @@ describe('prepareChannels', () => {
         const pcm = await readWavFile(channel.wavPath);
         expect(pcm.sampleRate).toBe(16000);
         expect(pcm.samples.length / 16000).toBeCloseTo(3, 1);
-        expect(await runCommand('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,channels', '-of', 'csv=p=0', channel.wavPath])).toBe('pcm_s16le,1\n');
+        expect(await runCommand('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,channels', '-of', 'csv=p=0', channel.wavPath])).toBe(
+          'pcm_s16le,1\n',
+        );
       }
       const facts = await measureTalkFactsOfFiles(audio.channels);
       expect(facts.talkMs.agent).toBeCloseTo(1000, -2);

@@ -66,7 +66,10 @@ function channelPlan(request: PrepareChannelsRequest, actualChannels: number, di
     return [{ speaker: 'unknown' as Speaker, wavPath: join(dir, 'mixed.wav'), filter: 'anull' }];
   }
   if (actualChannels !== 2) {
-    throw new TranscriptionError('channel_mismatch', `layout ${request.layout} needs a stereo recording, ${request.audioPath} has ${actualChannels} channel(s)`);
+    throw new TranscriptionError(
+      'channel_mismatch',
+      `layout ${request.layout} needs a stereo recording, ${request.audioPath} has ${actualChannels} channel(s)`,
+    );
   }
   const agentChannel = request.layout === 'agent-left' ? 0 : 1;
   return (['agent', 'customer'] as const).map((speaker) => {

@@ -69,7 +69,13 @@ describe('measureTalkFacts', () => {
     const fromAudio = sut([channel('agent', mix(agentSide, hiss(12_000))), channel('customer', mix(customerSide, hiss(12_000, 0.002)))]);
 
     expect(fromAudio).toEqual(talkFacts(supplied, 12_000));
-    expect(fromAudio).toEqual({ durationMs: 12_000, talkMs: { agent: 2500, customer: 1800, unknown: 0 }, longestSilenceMs: 1000, longestSilenceStartMs: 7000, overlapMs: 300 });
+    expect(fromAudio).toEqual({
+      durationMs: 12_000,
+      talkMs: { agent: 2500, customer: 1800, unknown: 0 },
+      longestSilenceMs: 1000,
+      longestSilenceStartMs: 7000,
+      overlapMs: 300,
+    });
   });
 
   it('measures a flite call: agent first, a pause, then the customer, without overlap', async () => {

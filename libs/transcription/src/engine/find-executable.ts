@@ -3,7 +3,13 @@ import { delimiter, isAbsolute, join } from 'node:path';
 
 /** Resolves a command name on PATH (or checks an explicit path) without spawning a shell. */
 export function findExecutable(command: string, pathEnv = process.env.PATH ?? ''): string | undefined {
-  const candidates = command.includes('/') || isAbsolute(command) ? [command] : pathEnv.split(delimiter).filter(Boolean).map((dir) => join(dir, command));
+  const candidates =
+    command.includes('/') || isAbsolute(command)
+      ? [command]
+      : pathEnv
+          .split(delimiter)
+          .filter(Boolean)
+          .map((dir) => join(dir, command));
   return candidates.find(isExecutableFile);
 }
 

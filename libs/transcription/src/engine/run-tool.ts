@@ -22,18 +22,13 @@ export function runTool(binary: string, args: readonly string[], options: ToolRu
     return Promise.reject(new TranscriptionError('aborted', `${toolName} was not started: the job was cancelled`));
   }
   return new Promise((resolve, reject) => {
-    execFile(
-      binary,
-      args,
-      { signal, timeout: timeoutMs ?? 0, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true },
-      (error, stdout, stderr) => {
-        if (!error) {
-          resolve({ stdout, stderr });
-          return;
-        }
-        reject(describeFailure(error, stderr, options, binary));
-      },
-    );
+    execFile(binary, args, { signal, timeout: timeoutMs ?? 0, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+      if (!error) {
+        resolve({ stdout, stderr });
+        return;
+      }
+      reject(describeFailure(error, stderr, options, binary));
+    });
   });
 }
 
@@ -58,7 +53,10 @@ function describeFailure(error: ExecError, stderr: string, options: ToolRunOptio
 
 /** Tools log a lot to stderr; the error lines, or else the last lines, say what went wrong. */
 export function stderrSummary(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const errors = lines.filter((line) => /error|fatal|failed|invalid/i.test(line));
   const picked = (errors.length > 0 ? errors : lines).slice(-3);
   return picked.length > 0 ? picked.join(' | ') : 'no diagnostic output';

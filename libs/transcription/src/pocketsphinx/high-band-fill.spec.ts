@@ -8,8 +8,7 @@ import { fillEmptyHighBand as sut } from './high-band-fill';
 const rms = (values: number[]) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0) / values.length);
 
 /** Near -1 for content close to the top of the band, near +1 for low frequencies. */
-const lagOneCorrelation = (values: number[]) =>
-  values.slice(1).reduce((sum, v, i) => sum + v * values[i], 0) / values.reduce((sum, v) => sum + v * v, 0);
+const lagOneCorrelation = (values: number[]) => values.slice(1).reduce((sum, v, i) => sum + v * values[i], 0) / values.reduce((sum, v) => sum + v * v, 0);
 
 describe('fillEmptyHighBand', () => {
   let dir: string;

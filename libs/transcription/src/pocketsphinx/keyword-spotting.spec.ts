@@ -39,9 +39,12 @@ describe('mergeKeywordHits', () => {
 
 describe('keywordListFile', () => {
   it('lists one keyphrase per line with a stricter threshold for shorter words', () => {
-    expect(keywordListFile([{ word: 'priya', phoneCount: 5 }, { word: 'northwind(2)', phoneCount: 8 }])).toBe(
-      'priya /1e-6/\nnorthwind(2) /1e-12/\n',
-    );
+    expect(
+      keywordListFile([
+        { word: 'priya', phoneCount: 5 },
+        { word: 'northwind(2)', phoneCount: 8 },
+      ]),
+    ).toBe('priya /1e-6/\nnorthwind(2) /1e-12/\n');
     expect(keywordThreshold(3)).toBeGreaterThan(keywordThreshold(5));
   });
 });

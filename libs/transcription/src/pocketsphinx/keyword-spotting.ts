@@ -21,11 +21,7 @@ export function keywordListFile(keywords: ReadonlyArray<{ word: string; phoneCou
  * recogniser was unsure of them, so a spotted name never overwrites speech it heard clearly. The
  * 0.7 gate: true hits covered words averaging 0.32-0.58, the false "priya" on "priest" covered 1.0.
  */
-export function mergeKeywordHits(
-  recognised: readonly RecognizedWord[],
-  hits: readonly RecognizedWord[],
-  maxReplacedConfidence = 0.7,
-): RecognizedWord[] {
+export function mergeKeywordHits(recognised: readonly RecognizedWord[], hits: readonly RecognizedWord[], maxReplacedConfidence = 0.7): RecognizedWord[] {
   let words = [...recognised];
   for (const hit of strongestNonOverlapping(hits)) {
     const covered = words.filter((word) => mostlyInside(word, hit));

@@ -33,8 +33,26 @@ const GRAPHEMES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const CONSONANTS: Readonly<Record<string, string>> = {
-  b: 'B', c: 'K', d: 'D', f: 'F', g: 'G', h: 'HH', j: 'JH', k: 'K', l: 'L', m: 'M', n: 'N',
-  p: 'P', q: 'K', r: 'R', s: 'S', t: 'T', v: 'V', w: 'W', x: 'K S', z: 'Z',
+  b: 'B',
+  c: 'K',
+  d: 'D',
+  f: 'F',
+  g: 'G',
+  h: 'HH',
+  j: 'JH',
+  k: 'K',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  p: 'P',
+  q: 'K',
+  r: 'R',
+  s: 'S',
+  t: 'T',
+  v: 'V',
+  w: 'W',
+  x: 'K S',
+  z: 'Z',
 };
 
 /** Guesses CMU phones (no stress marks) for a lower-case word of letters a-z. */

@@ -9,7 +9,10 @@ const ALTERNATE_PRONUNCIATION = /\(\d+\)$/;
 
 export function parsePocketsphinxOutput(stdout: string): RecognizedWord[] {
   const words: RecognizedWord[] = [];
-  const lines = stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const timed = lines.map((line) => WORD_LINE.exec(line)).filter((match) => match !== null);
   if (lines.length > 0 && timed.length === 0) {
     throw new TranscriptionError('unparsable_output', `pocketsphinx printed no timed words (was -time yes dropped?): ${lines[0].slice(0, 200)}`);

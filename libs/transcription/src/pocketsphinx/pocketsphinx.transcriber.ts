@@ -82,10 +82,7 @@ export class PocketsphinxTranscriber implements Transcriber {
     }
     const missing = Object.values(this.files).filter((path) => !existsSync(path));
     if (missing.length > 0) {
-      throw new TranscriptionError(
-        'model_missing',
-        `pocketsphinx model files missing: ${missing.join(', ')} (Debian: apt-get install pocketsphinx-en-us)`,
-      );
+      throw new TranscriptionError('model_missing', `pocketsphinx model files missing: ${missing.join(', ')} (Debian: apt-get install pocketsphinx-en-us)`);
     }
   }
 

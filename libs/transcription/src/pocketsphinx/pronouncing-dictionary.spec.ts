@@ -18,9 +18,7 @@ describe('writeExtendedDictionary', () => {
   it('writes the system dictionary followed by the added words', async () => {
     const path = await sut(systemDict, new Map([['northwind', ['N AO R TH W AY N D', 'N AO R TH W IH N D']]]), join(dir, 'cache'));
 
-    expect(await readFile(path, 'utf8')).toBe(
-      'hello HH AH L OW\nnorth N AO R TH\nnorthwind N AO R TH W AY N D\nnorthwind(2) N AO R TH W IH N D\n',
-    );
+    expect(await readFile(path, 'utf8')).toBe('hello HH AH L OW\nnorth N AO R TH\nnorthwind N AO R TH W AY N D\nnorthwind(2) N AO R TH W IH N D\n');
   });
 
   it('reuses the cached file for the same vocabulary and writes a new one for another', async () => {

@@ -36,11 +36,7 @@ export function parseDictionary(text: string): PronouncingDictionary {
  * A copy of the system dictionary with extra entries appended, stored under a name derived from its
  * content so every job with the same vocabulary reuses one file.
  */
-export async function writeExtendedDictionary(
-  systemDictPath: string,
-  additions: ReadonlyMap<string, readonly string[]>,
-  cacheDir: string,
-): Promise<string> {
+export async function writeExtendedDictionary(systemDictPath: string, additions: ReadonlyMap<string, readonly string[]>, cacheDir: string): Promise<string> {
   if (additions.size === 0) return systemDictPath;
   const lines = [...additions.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -33,9 +33,7 @@ function cheapestSplit(word: string, dictionary: PronouncingDictionary): string[
       if (!before) continue;
       const chunk = word.slice(start, end);
       const fromDictionary = chunk.length >= MIN_PIECE_LETTERS ? dictionary.get(chunk)?.slice(0, 2) : undefined;
-      const options: Array<{ cost: number; phones: string[] }> = fromDictionary
-        ? [{ cost: 1, phones: fromDictionary }]
-        : [];
+      const options: Array<{ cost: number; phones: string[] }> = fromDictionary ? [{ cost: 1, phones: fromDictionary }] : [];
       if (!fromDictionary) options.push({ cost: chunk.length, phones: [letterToPhones(chunk)] });
       for (const option of options) {
         const cost = before.cost + option.cost;

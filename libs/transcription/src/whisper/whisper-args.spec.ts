@@ -5,14 +5,20 @@ const base = { modelPath: '/models/ggml-base.en.bin', wavPath: '/tmp/agent.wav',
 describe('buildWhisperArgs', () => {
   it('asks for word-level segments and full JSON with the model, file and threads', () => {
     expect(sut({ ...base, threads: 4, language: 'en' })).toEqual([
-      '--model', '/models/ggml-base.en.bin',
-      '--file', '/tmp/agent.wav',
-      '--threads', '4',
-      '--language', 'en',
-      '--max-len', '1',
+      '--model',
+      '/models/ggml-base.en.bin',
+      '--file',
+      '/tmp/agent.wav',
+      '--threads',
+      '4',
+      '--language',
+      'en',
+      '--max-len',
+      '1',
       '--split-on-word',
       '--output-json-full',
-      '--output-file', '/tmp/out/transcript',
+      '--output-file',
+      '/tmp/out/transcript',
     ]);
   });
 

@@ -16,14 +16,20 @@ export interface WhisperArgsConfig {
  */
 export function buildWhisperArgs(config: WhisperArgsConfig): string[] {
   const args = [
-    '--model', config.modelPath,
-    '--file', config.wavPath,
-    '--threads', String(config.threads ?? 2),
-    '--language', whisperLanguage(config.language),
-    '--max-len', '1',
+    '--model',
+    config.modelPath,
+    '--file',
+    config.wavPath,
+    '--threads',
+    String(config.threads ?? 2),
+    '--language',
+    whisperLanguage(config.language),
+    '--max-len',
+    '1',
     '--split-on-word',
     '--output-json-full',
-    '--output-file', config.outputBase,
+    '--output-file',
+    config.outputBase,
   ];
   const prompt = vocabularyPrompt(config.vocabulary ?? []);
   if (prompt) args.push('--prompt', prompt);

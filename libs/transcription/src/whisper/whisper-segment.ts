@@ -18,7 +18,10 @@ export const UNKNOWN_CONFIDENCE = 0.5;
 export function whisperSegmentsToWords(segments: readonly WhisperSegment[]): RecognizedWord[] {
   const words: RecognizedWord[] = [];
   for (const segment of segments) {
-    const tokens = segment.text.trim().split(/\s+/).filter((token) => token && !isAnnotation(token));
+    const tokens = segment.text
+      .trim()
+      .split(/\s+/)
+      .filter((token) => token && !isAnnotation(token));
     const confidence = segment.confidence ?? UNKNOWN_CONFIDENCE;
     const totalLetters = tokens.reduce((sum, token) => sum + token.length, 0);
     let cursor = segment.startMs;

@@ -122,8 +122,7 @@ describe('WhisperTranscriber with the real whisper.cpp binary', () => {
   const binary = realWhisperBinary();
   const model = process.env.WHISPER_MODEL;
   const binaryMissing = binary ? undefined : 'no whisper.cpp binary (set WHISPER_BINARY or run scripts/whisper-build.sh)';
-  const modelMissing =
-    binaryMissing ?? (!model ? 'WHISPER_MODEL is not set' : !existsSync(model) ? `WHISPER_MODEL ${model} does not exist` : undefined);
+  const modelMissing = binaryMissing ?? (!model ? 'WHISPER_MODEL is not set' : !existsSync(model) ? `WHISPER_MODEL ${model} does not exist` : undefined);
   let dir: string;
   // Said while collecting: Jest runs no beforeAll when every test in the block is skipped.
   if (binaryMissing) console.warn(`whisper.cpp binary tests skipped: ${binaryMissing}`);

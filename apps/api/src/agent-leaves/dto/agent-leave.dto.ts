@@ -7,27 +7,45 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = (field: string) => ({ message: `${field} must be a date as YYYY-MM-DD` });
 
 export class CreateAgentLeaveDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   agentId: string;
 
-  @ApiProperty({ example: '2025-01-06', description: 'First day away (UTC)' }) @IsString() @Matches(DAY, DAY_MESSAGE('startsOn')) @IsISO8601({ strict: true }, DAY_MESSAGE('startsOn'))
+  @ApiProperty({ example: '2025-01-06', description: 'First day away (UTC)' })
+  @IsString()
+  @Matches(DAY, DAY_MESSAGE('startsOn'))
+  @IsISO8601({ strict: true }, DAY_MESSAGE('startsOn'))
   startsOn: string;
 
-  @ApiProperty({ example: '2025-01-10', description: 'Last day away, inclusive; on or after startsOn' }) @IsString() @Matches(DAY, DAY_MESSAGE('endsOn')) @IsISO8601({ strict: true }, DAY_MESSAGE('endsOn'))
+  @ApiProperty({ example: '2025-01-10', description: 'Last day away, inclusive; on or after startsOn' })
+  @IsString()
+  @Matches(DAY, DAY_MESSAGE('endsOn'))
+  @IsISO8601({ strict: true }, DAY_MESSAGE('endsOn'))
   endsOn: string;
 
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class ListAgentLeavesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   agentId?: string;
 
-  @ApiPropertyOptional({ description: 'Leaves ending on or after this day (YYYY-MM-DD)' }) @IsOptional() @Matches(DAY, DAY_MESSAGE('from')) @IsISO8601({ strict: true }, DAY_MESSAGE('from'))
+  @ApiPropertyOptional({ description: 'Leaves ending on or after this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DAY, DAY_MESSAGE('from'))
+  @IsISO8601({ strict: true }, DAY_MESSAGE('from'))
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Leaves starting on or before this day (YYYY-MM-DD)' }) @IsOptional() @Matches(DAY, DAY_MESSAGE('to')) @IsISO8601({ strict: true }, DAY_MESSAGE('to'))
+  @ApiPropertyOptional({ description: 'Leaves starting on or before this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DAY, DAY_MESSAGE('to'))
+  @IsISO8601({ strict: true }, DAY_MESSAGE('to'))
   to?: string;
 }
 

@@ -3,7 +3,10 @@ import { ApiKeyEntity } from '@callgrade/database';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Phone system (Asterisk)' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ example: 'Phone system (Asterisk)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 }
 

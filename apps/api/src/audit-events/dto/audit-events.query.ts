@@ -4,7 +4,9 @@ import { PageQuery } from '../../pagination.query';
 
 /** Which audit events to read; every filter is optional and they combine with AND. */
 export class AuditEventsFilterQuery {
-  @ApiPropertyOptional({ description: 'The user or API key that acted' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'The user or API key that acted' })
+  @IsOptional()
+  @IsUUID()
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'recording.audio.read' })
@@ -21,13 +23,19 @@ export class AuditEventsFilterQuery {
   @Matches(/^[a-z_]+$/, { message: 'resourceType: lower-case words joined by underscores, e.g. scoring_settings' })
   resourceType?: string;
 
-  @ApiPropertyOptional({ description: 'Events about this recording (plays, downloads, holds, purges)' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'Events about this recording (plays, downloads, holds, purges)' })
+  @IsOptional()
+  @IsUUID()
   recordingId?: string;
 
-  @ApiPropertyOptional({ description: 'Events at or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Events at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Events before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Events before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 }
 

@@ -42,9 +42,22 @@ export class CalibrationSessionSummaryResponse {
 
   static from(s: CalibrationSessionSummary): CalibrationSessionSummaryResponse {
     return {
-      id: s.id, title: s.title, status: s.status, leadId: s.leadId, leadName: s.leadName, deadline: s.deadline, createdAt: s.createdAt, closedAt: s.closedAt,
-      recordings: s.recordings, participants: s.participants, responsesIn: s.responsesIn, responsesExpected: s.responsesExpected, references: s.references,
-      isLead: s.isLead, isParticipant: s.isParticipant, toScore: s.toScore,
+      id: s.id,
+      title: s.title,
+      status: s.status,
+      leadId: s.leadId,
+      leadName: s.leadName,
+      deadline: s.deadline,
+      createdAt: s.createdAt,
+      closedAt: s.closedAt,
+      recordings: s.recordings,
+      participants: s.participants,
+      responsesIn: s.responsesIn,
+      responsesExpected: s.responsesExpected,
+      references: s.references,
+      isLead: s.isLead,
+      isParticipant: s.isParticipant,
+      toScore: s.toScore,
     };
   }
 }
@@ -66,7 +79,15 @@ export class CalibrationRecordingResponse {
   @ApiProperty({ example: '/api/v1/recordings/{id}/transcript' }) transcriptUrl: string;
 
   static from(r: CalibrationRecordingView): CalibrationRecordingResponse {
-    return { recordingId: r.recordingId, externalId: r.externalId, position: r.position, durationMs: r.durationMs, startedAt: r.startedAt, audioUrl: r.audioUrl, transcriptUrl: r.transcriptUrl };
+    return {
+      recordingId: r.recordingId,
+      externalId: r.externalId,
+      position: r.position,
+      durationMs: r.durationMs,
+      startedAt: r.startedAt,
+      audioUrl: r.audioUrl,
+      transcriptUrl: r.transcriptUrl,
+    };
   }
 }
 
@@ -125,15 +146,30 @@ export class CalibrationSessionResponse {
   @ApiProperty({ type: CalibrationScorecardResponse }) scorecard: CalibrationScorecardResponse;
   @ApiProperty({ type: [CalibrationRecordingResponse] }) recordings: CalibrationRecordingResponse[];
   @ApiProperty({ type: [CalibrationParticipantResponse] }) participants: CalibrationParticipantResponse[];
-  @ApiProperty({ type: [CalibrationSubmissionResponse], description: 'Who handed in which sheet, without the answers' }) submissions: CalibrationSubmissionResponse[];
+  @ApiProperty({ type: [CalibrationSubmissionResponse], description: 'Who handed in which sheet, without the answers' })
+  submissions: CalibrationSubmissionResponse[];
   @ApiProperty({ description: 'While open, `responses` holds only the caller’s own sheets' }) blind: boolean;
-  @ApiProperty({ type: [CalibrationSheetResponse], description: 'The caller’s own sheets while open; everyone’s once closed' }) responses: CalibrationSheetResponse[];
+  @ApiProperty({ type: [CalibrationSheetResponse], description: 'The caller’s own sheets while open; everyone’s once closed' })
+  responses: CalibrationSheetResponse[];
   @ApiPropertyOptional({ ...REPORT_DOC, nullable: true }) results: object | null;
 
   static from(s: CalibrationSessionDetail): CalibrationSessionResponse {
     return {
-      id: s.id, title: s.title, status: s.status, leadId: s.leadId, leadName: s.leadName, deadline: s.deadline, createdAt: s.createdAt, closedAt: s.closedAt, closedBy: s.closedBy,
-      responsesIn: s.responsesIn, responsesExpected: s.responsesExpected, references: s.references, isLead: s.isLead, isParticipant: s.isParticipant, toScore: s.toScore,
+      id: s.id,
+      title: s.title,
+      status: s.status,
+      leadId: s.leadId,
+      leadName: s.leadName,
+      deadline: s.deadline,
+      createdAt: s.createdAt,
+      closedAt: s.closedAt,
+      closedBy: s.closedBy,
+      responsesIn: s.responsesIn,
+      responsesExpected: s.responsesExpected,
+      references: s.references,
+      isLead: s.isLead,
+      isParticipant: s.isParticipant,
+      toScore: s.toScore,
       scorecard: s.scorecard,
       recordings: s.recordings.map(CalibrationRecordingResponse.from),
       participants: s.participants.map(CalibrationParticipantResponse.from),
@@ -155,6 +191,14 @@ export class CalibrationResultsResponse {
   @ApiProperty(REPORT_DOC) report: object;
 
   static from(r: CalibrationResults): CalibrationResultsResponse {
-    return { sessionId: r.sessionId, title: r.title, scorecardVersionId: r.scorecardVersionId, closedAt: r.closedAt, closedBy: r.closedBy, participants: r.participants.map(CalibrationParticipantResponse.from), report: r.report };
+    return {
+      sessionId: r.sessionId,
+      title: r.title,
+      scorecardVersionId: r.scorecardVersionId,
+      closedAt: r.closedAt,
+      closedBy: r.closedBy,
+      participants: r.participants.map(CalibrationParticipantResponse.from),
+      report: r.report,
+    };
   }
 }

@@ -6,6 +6,8 @@ import { PageQuery } from '../../pagination.query';
 const STATUSES: CalibrationStatus[] = ['open', 'closed'];
 
 export class ListCalibrationSessionsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
   status?: CalibrationStatus;
 }

@@ -1,83 +1,131 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { COMPLAINT_MOVES, COMPLAINT_OUTCOMES, COMPLAINT_SEVERITIES, COMPLAINT_STATES, ComplaintMove, ComplaintOutcome, ComplaintSeverity, ComplaintState } from '@callgrade/complaint-rules';
+import {
+  COMPLAINT_MOVES,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_SEVERITIES,
+  COMPLAINT_STATES,
+  ComplaintMove,
+  ComplaintOutcome,
+  ComplaintSeverity,
+  ComplaintState,
+} from '@callgrade/complaint-rules';
 import { COMPLAINT_CHANNELS, ComplaintChannel } from '@callgrade/database';
 import { PageQuery } from '../../pagination.query';
 
 // Lengths and characters of free text are checked by the complaint rules, which name the field.
 export class LogComplaintDto {
-  @ApiPropertyOptional({ description: 'Your id for the complaint: posting it again with the same body returns the same complaint (200); with another body, 409' })
-  @IsOptional() @IsString()
+  @ApiPropertyOptional({
+    description: 'Your id for the complaint: posting it again with the same body returns the same complaint (200); with another body, 409',
+  })
+  @IsOptional()
+  @IsString()
   externalId?: string;
 
-  @ApiProperty({ enum: COMPLAINT_CHANNELS }) @IsIn(COMPLAINT_CHANNELS)
+  @ApiProperty({ enum: COMPLAINT_CHANNELS })
+  @IsIn(COMPLAINT_CHANNELS)
   channel: ComplaintChannel;
 
-  @ApiProperty({ description: 'The customer’s account or ticket reference (never a card number); shown masked in lists and exports' }) @IsString()
+  @ApiProperty({ description: 'The customer’s account or ticket reference (never a card number); shown masked in lists and exports' })
+  @IsString()
   customerReference: string;
 
-  @ApiPropertyOptional({ description: 'The call, by its Callgrade id' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'The call, by its Callgrade id' })
+  @IsOptional()
+  @IsUUID()
   recordingId?: string;
 
-  @ApiPropertyOptional({ description: 'Or by the phone system’s call id (the upload’s externalId)' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'Or by the phone system’s call id (the upload’s externalId)' })
+  @IsOptional()
+  @IsString()
   callId?: string;
 
-  @ApiPropertyOptional({ description: 'The agent, when no call is given; otherwise taken from the call' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'The agent, when no call is given; otherwise taken from the call' })
+  @IsOptional()
+  @IsUUID()
   agentId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional({ description: 'Or the category’s key, e.g. rudeness' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'Or the category’s key, e.g. rudeness' })
+  @IsOptional()
+  @IsString()
   categoryKey?: string;
 
-  @ApiProperty({ enum: COMPLAINT_SEVERITIES }) @IsIn(COMPLAINT_SEVERITIES)
+  @ApiProperty({ enum: COMPLAINT_SEVERITIES })
+  @IsIn(COMPLAINT_SEVERITIES)
   severity: ComplaintSeverity;
 
-  @ApiProperty({ maxLength: 10000, description: 'Stored as text; never rendered as HTML' }) @IsString()
+  @ApiProperty({ maxLength: 10000, description: 'Stored as text; never rendered as HTML' })
+  @IsString()
   description: string;
 
-  @ApiPropertyOptional({ description: 'When the customer complained (ISO 8601); default now. Deadlines run from here' }) @IsOptional() @IsDateString()
+  @ApiPropertyOptional({ description: 'When the customer complained (ISO 8601); default now. Deadlines run from here' })
+  @IsOptional()
+  @IsDateString()
   receivedAt?: string;
 }
 
 export class MoveComplaintDto {
-  @ApiProperty({ enum: COMPLAINT_MOVES }) @IsIn(COMPLAINT_MOVES)
+  @ApiProperty({ enum: COMPLAINT_MOVES })
+  @IsIn(COMPLAINT_MOVES)
   move: ComplaintMove;
 
-  @ApiProperty({ description: 'The version you read; a stale one is refused with 409 and the current version' }) @IsInt() @Min(1)
+  @ApiProperty({ description: 'The version you read; a stale one is refused with 409 and the current version' })
+  @IsInt()
+  @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
   note?: string;
 
-  @ApiPropertyOptional({ enum: COMPLAINT_OUTCOMES, description: 'resolve only' }) @IsOptional() @IsIn(COMPLAINT_OUTCOMES)
+  @ApiPropertyOptional({ enum: COMPLAINT_OUTCOMES, description: 'resolve only' })
+  @IsOptional()
+  @IsIn(COMPLAINT_OUTCOMES)
   outcome?: ComplaintOutcome;
 
-  @ApiPropertyOptional({ description: 'resolve only' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'resolve only' })
+  @IsOptional()
+  @IsString()
   remedy?: string;
 
-  @ApiPropertyOptional({ description: 'resolve only: what the customer was told' }) @IsOptional() @IsString()
+  @ApiPropertyOptional({ description: 'resolve only: what the customer was told' })
+  @IsOptional()
+  @IsString()
   customerTold?: string;
 }
 
 export class UpdateComplaintDto {
-  @ApiProperty({ description: 'The version you read; a stale one is refused with 409 and the current version' }) @IsInt() @Min(1)
+  @ApiProperty({ description: 'The version you read; a stale one is refused with 409 and the current version' })
+  @IsInt()
+  @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ enum: COMPLAINT_SEVERITIES, description: 'sets the deadlines again from when the complaint was received' }) @IsOptional() @IsIn(COMPLAINT_SEVERITIES)
+  @ApiPropertyOptional({ enum: COMPLAINT_SEVERITIES, description: 'sets the deadlines again from when the complaint was received' })
+  @IsOptional()
+  @IsIn(COMPLAINT_SEVERITIES)
   severity?: ComplaintSeverity;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
   note?: string;
 }
 
 export class AgentAccountDto {
-  @ApiProperty({ maxLength: 10000 }) @IsString()
+  @ApiProperty({ maxLength: 10000 })
+  @IsString()
   account: string;
 }
 
@@ -135,7 +183,11 @@ export class ComplaintSettingsDto {
   @ApiProperty({ enum: ['business', 'calendar'] }) @IsIn(['business', 'calendar']) clock: 'business' | 'calendar';
   @ApiProperty({ example: 'Asia/Shanghai' }) @IsString() timeZone: string;
   @ApiProperty() @IsObject() @ValidateNested() @Type(() => BusinessHoursDto) businessHours: BusinessHoursDto;
-  @ApiProperty({ description: 'Minutes per severity, counted in business or calendar time' }) @IsObject() @ValidateNested() @Type(() => DeadlinesDto) deadlines: DeadlinesDto;
+  @ApiProperty({ description: 'Minutes per severity, counted in business or calendar time' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeadlinesDto)
+  deadlines: DeadlinesDto;
   @ApiProperty() @IsInt() reopenWindowHours: number;
   @ApiProperty({ description: 'Calendar hours the dispute team has for an agent’s dispute of an evaluation' }) @IsInt() disputeResolutionHours: number;
 }

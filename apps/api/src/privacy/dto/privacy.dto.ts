@@ -47,16 +47,24 @@ export class ErasureDto {
 }
 
 class PurgeLogFilterQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   recordingId?: string;
 
-  @ApiPropertyOptional({ description: 'One purge run or erasure' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'One purge run or erasure' })
+  @IsOptional()
+  @IsUUID()
   runId?: string;
 
-  @ApiPropertyOptional({ description: 'Deleted at or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Deleted at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Deleted before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'Deleted before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   to?: string;
 }
 

@@ -20,9 +20,15 @@ export class ReviewAssignmentResponse {
   @ApiPropertyOptional({ nullable: true }) planName: string | null;
   @ApiPropertyOptional({ nullable: true }) runId: string | null;
   @ApiProperty({ enum: AssignmentStatus }) status: AssignmentStatus;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The sampler's reason: { kind: 'random', stratum, strata, stratumStart, stratumEnd, filledForStratum? } or { kind: 'rule', ruleId, ruleKind, detail }" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The sampler's reason: { kind: 'random', stratum, strata, stratumStart, stratumEnd, filledForStratum? } or { kind: 'rule', ruleId, ruleKind, detail }",
+  })
   reason: object;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Other rules the call also matched' }) alsoMatched: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Other rules the call also matched' })
+  alsoMatched: object[];
   @ApiProperty({ example: 'Random pick: stratum 3 of 8 (8–12 Jan)' }) reasonText: string;
   @ApiProperty({ type: AssignedCallResponse }) call: AssignedCallResponse;
   @ApiProperty() createdAt: Date;

@@ -49,7 +49,8 @@ export class SamplingRunResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },
-    description: 'Calls left out, each under its first reason: agent_on_leave (on leave for the whole period), already_evaluated, too_short, picked_by_another_run',
+    description:
+      'Calls left out, each under its first reason: agent_on_leave (on leave for the whole period), already_evaluated, too_short, picked_by_another_run',
   })
   exclusions: Record<string, number>;
   @ApiProperty({ type: [AgentRunSummaryResponse] }) agents: AgentRunSummaryResponse[];
@@ -67,12 +68,23 @@ export class SamplingRunSummaryResponse extends SamplingRunResponse {
   @ApiProperty() pickedRandom: number;
   @ApiProperty() pickedByRules: number;
   @ApiProperty({ type: [String], description: 'Agents left out: on leave for the whole period' }) agentsOnLeave: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { reviewerId: { type: 'string' }, assigned: { type: 'number' }, openAfter: { type: 'number' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { reviewerId: { type: 'string' }, assigned: { type: 'number' }, openAfter: { type: 'number' } } },
+  })
   reviewers: { reviewerId: string; assigned: number; openAfter: number }[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) timings: Record<string, number>;
 
   static override from(r: SamplingRunSummary): SamplingRunSummaryResponse {
-    return { ...SamplingRunResponse.from(r), alreadyRan: r.alreadyRan, pickedRandom: r.pickedRandom, pickedByRules: r.pickedByRules, agentsOnLeave: r.agentsOnLeave, reviewers: r.reviewers, timings: r.timings };
+    return {
+      ...SamplingRunResponse.from(r),
+      alreadyRan: r.alreadyRan,
+      pickedRandom: r.pickedRandom,
+      pickedByRules: r.pickedByRules,
+      agentsOnLeave: r.agentsOnLeave,
+      reviewers: r.reviewers,
+      timings: r.timings,
+    };
   }
 }
 

@@ -11,27 +11,48 @@ const DEFINITION_DOC = {
 } as const;
 
 export class CreateScorecardDto {
-  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   description?: string;
 
-  @ApiProperty(DEFINITION_DOC) @IsObject()
+  @ApiProperty(DEFINITION_DOC)
+  @IsObject()
   definition: Record<string, unknown>;
 
-  @ApiPropertyOptional({ description: 'Make it the scorecard auto-scoring applies' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'Make it the scorecard auto-scoring applies' })
+  @IsOptional()
+  @IsBoolean()
   isDefault?: boolean;
 }
 
 export class UpdateScorecardDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true, description: 'null clears it' }) @ValidateIf((_, v) => v !== null) @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true, description: 'null clears it' })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({ ...DEFINITION_DOC, description: `${DEFINITION_DOC.description} Edits the latest version in place until it has scored a call; after that, adds a version.` })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    ...DEFINITION_DOC,
+    description: `${DEFINITION_DOC.description} Edits the latest version in place until it has scored a call; after that, adds a version.`,
+  })
+  @IsOptional()
+  @IsObject()
   definition?: Record<string, unknown>;
 }

@@ -12,7 +12,16 @@ export class ScorecardSummaryResponse {
   @ApiProperty() updatedAt: Date;
 
   static from(s: ScorecardSummary): ScorecardSummaryResponse {
-    return { id: s.id, name: s.name, description: s.description, isDefault: s.isDefault, archivedAt: s.archivedAt, latestVersion: s.latestVersion, createdAt: s.createdAt, updatedAt: s.updatedAt };
+    return {
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      isDefault: s.isDefault,
+      archivedAt: s.archivedAt,
+      latestVersion: s.latestVersion,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    };
   }
 }
 
@@ -27,7 +36,16 @@ export class ScorecardVersionResponse {
   @ApiProperty({ description: 'Used to score, so edits make a new version' }) frozen: boolean;
 
   static from(v: ScorecardVersionView): ScorecardVersionResponse {
-    return { id: v.id, scorecardId: v.scorecardId, version: v.version, definition: v.definition, createdBy: v.createdBy, createdAt: v.createdAt, firstUsedAt: v.firstUsedAt, frozen: v.frozen };
+    return {
+      id: v.id,
+      scorecardId: v.scorecardId,
+      version: v.version,
+      definition: v.definition,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt,
+      firstUsedAt: v.firstUsedAt,
+      frozen: v.frozen,
+    };
   }
 }
 

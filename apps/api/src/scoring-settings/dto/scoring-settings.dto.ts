@@ -14,7 +14,8 @@ const SETTINGS_DOC = {
 } as const;
 
 export class UpdateScoringSettingsDto {
-  @ApiProperty(SETTINGS_DOC) @IsObject()
+  @ApiProperty(SETTINGS_DOC)
+  @IsObject()
   settings: Record<string, unknown>;
 }
 

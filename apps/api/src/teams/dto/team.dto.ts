@@ -3,11 +3,17 @@ import { TeamEntity } from '@callgrade/database';
 import { ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class CreateTeamDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @ApiPropertyOptional({ type: [String], description: 'QA supervisors of this team' })
-  @IsOptional() @IsArray() @ArrayUnique() @IsUUID('all', { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   supervisorIds?: string[];
 }
 
@@ -20,6 +26,11 @@ export class TeamResponse {
   @ApiProperty() createdAt: Date;
 
   static from(t: TeamEntity): TeamResponse {
-    return { id: t.id, name: t.name, supervisors: (t.supervisors ?? []).map((s) => ({ id: s.id, displayName: s.displayName, email: s.email })), createdAt: t.createdAt };
+    return {
+      id: t.id,
+      name: t.name,
+      supervisors: (t.supervisors ?? []).map((s) => ({ id: s.id, displayName: s.displayName, email: s.email })),
+      createdAt: t.createdAt,
+    };
   }
 }

@@ -5,12 +5,19 @@ import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../pagination.query';
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: UserRole }) @IsOptional() @IsEnum(UserRole)
+  @ApiPropertyOptional({ enum: UserRole })
+  @IsOptional()
+  @IsEnum(UserRole)
   role?: UserRole;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   teamId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   active?: boolean;
 }

@@ -3,6 +3,8 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { CreateUserDto } from './create-user.dto';
 
 export class UpdateUserDto extends PartialType(CreateUserDto) {
-  @ApiPropertyOptional({ description: 'false deactivates the user: they can no longer log in' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ description: 'false deactivates the user: they can no longer log in' })
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 }

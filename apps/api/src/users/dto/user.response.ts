@@ -12,6 +12,15 @@ export class UserResponse {
   @ApiProperty() createdAt: Date;
 
   static from(u: UserEntity): UserResponse {
-    return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, externalId: u.externalId, teamId: u.teamId, active: u.active, createdAt: u.createdAt };
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      externalId: u.externalId,
+      teamId: u.teamId,
+      active: u.active,
+      createdAt: u.createdAt,
+    };
   }
 }
